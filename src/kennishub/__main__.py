@@ -1,0 +1,5 @@
+import sys
+
+from kennishub.cli import main
+
+sys.exit(main())

@@ -1,0 +1,46 @@
+"""The `kennishub` command. Each subcommand lives in its own module that exposes
+`add_parser(subparsers)`; the parser it adds sets `func=run`, with `run(args) -> int`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Modules that register a subcommand, in the order `kennishub --help` lists them.
+COMMANDS = [
+    "kennishub.check_command",
+]
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """argparse with Dutch usage errors and exit status 2."""
+
+    def error(self, message: str) -> None:  # pragma: no cover - exercised via CLI tests
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout in de opdracht: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = DutchArgumentParser(
+        prog="kennishub",
+        description="Hulpmiddelen voor een kennishub: controleren, nieuwe bijdragen maken.",
+    )
+    subparsers = parser.add_subparsers(title="opdrachten", dest="command", parser_class=DutchArgumentParser)
+    for name in COMMANDS:
+        importlib.import_module(name).add_parser(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
