@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build serve test check lock bench clean
+.PHONY: build serve test check lock bench clean test-deps system-deps
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,8 +22,27 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/kennishub check
 
-test: $(STAMP)
+test: $(STAMP) test-deps
 	$(BIN)/python -m pytest
+
+# Test tools. npm ones come from package-lock.json; vnu-jar's install script (a Java
+# download) is not needed, hence --ignore-scripts. In CI, as root, Debian's Chromium,
+# a Java runtime and npm are installed when missing; elsewhere the browser tests skip.
+NPM_STAMP := node_modules/.installed
+test-deps: system-deps $(NPM_STAMP)
+
+system-deps:
+	@if [ "$$CI" = true ] && [ "$$(id -u)" = 0 ]; then \
+	  pkgs=""; [ -x /usr/bin/chromium ] || pkgs="$$pkgs chromium"; \
+	  command -v java >/dev/null || pkgs="$$pkgs default-jre-headless"; \
+	  command -v npm >/dev/null || pkgs="$$pkgs npm"; \
+	  if [ -n "$$pkgs" ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$pkgs; fi; \
+	fi
+
+$(NPM_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null || [ "$$CI" = true ]; then \
+	  npm ci --ignore-scripts --no-audit --no-fund && touch $@; \
+	else echo "npm not found: HTML, accessibility and Lighthouse checks will skip (install Node.js and npm)"; fi
 
 lock:
 	$(PYTHON) -m pip install --quiet uv && $(PYTHON) -m uv pip compile requirements.in --python-version 3.11 --generate-hashes -o requirements.lock
