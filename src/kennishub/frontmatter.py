@@ -1,0 +1,289 @@
+"""Split a Markdown file into front matter and body, and read the front matter as
+safe YAML with the line and column of every key and list item.
+
+The YAML is parsed into events by libyaml (`CSafeLoader`'s C parser where available)
+and the values are built here, so that the tree carries positions and so that
+duplicate keys, tags, anchors and aliases are reported instead of silently accepted.
+Scalars resolve exactly as PyYAML's safe loader resolves them (YAML 1.1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import ScalarNode
+
+try:  # the C parser is much faster; the pure-Python one behaves the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+MAX_FRONT_MATTER = 64 * 1024
+_RESOLVERS = _Loader.yaml_implicit_resolvers
+_TAG = "tag:yaml.org,2002:"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FENCE = re.compile(r"^---[ \t]*$")
+_constructor = SafeConstructor()
+UNCLOSED = "\x00unclosed"  # marker returned by split() for a front matter without closing fence
+
+Path = tuple  # a path into the front matter: ("themes", 2) or ("source", "url")
+
+
+@dataclass(frozen=True)
+class Pos:
+    line: int  # 1-based, in the file
+    column: int  # 1-based
+
+
+@dataclass
+class YamlProblem:
+    line: int
+    column: int | None
+    code: str
+    message: str
+
+
+@dataclass
+class FrontMatter:
+    """The result of reading one file's front matter."""
+
+    data: Any = None  # plain Python values; None when absent or unreadable
+    key_pos: dict[Path, Pos] = field(default_factory=dict)  # path -> position of the key / list item
+    value_pos: dict[Path, Pos] = field(default_factory=dict)  # path -> position of the value
+    problems: list[YamlProblem] = field(default_factory=list)
+    body: str = ""
+    body_line: int = 1
+    start_line: int = 1  # line of the opening '---'
+
+    def pos(self, path: Path) -> Pos:
+        """Best position for a problem at `path`: the key or item, else the nearest parent."""
+        while path:
+            if path in self.key_pos:
+                return self.key_pos[path]
+            path = path[:-1]
+        return Pos(self.start_line, 1)
+
+    def vpos(self, path: Path) -> Pos:
+        """Position of the value at `path` (falls back to the key)."""
+        return self.value_pos.get(path) or self.pos(path)
+
+
+def split(text: str) -> tuple[str | None, int, str, int]:
+    """Return (front matter text, its first line, body, body's first line).
+
+    Front matter text is None when the file does not start with a `---` line; it is
+    the empty marker "" when the opening fence is never closed (see `read`).
+    """
+    if not _FENCE.match(text[:8].split("\n", 1)[0]):
+        return None, 1, text, 1
+    end = 0
+    start = text.find("\n") + 1
+    pos = start
+    line = 2
+    while True:
+        nl = text.find("\n", pos)
+        chunk = text[pos:] if nl < 0 else text[pos:nl]
+        if _FENCE.match(chunk):
+            end = pos
+            body_start = len(text) if nl < 0 else nl + 1
+            return text[start:end], 2, text[body_start:], line + 1
+        if nl < 0:
+            return UNCLOSED, 2, "", line + 1
+        pos = nl + 1
+        line += 1
+
+
+def read(text: str) -> FrontMatter:
+    """Read the front matter of a file's text (CRLF and BOM already handled)."""
+    fm_text, first, body, body_line = split(text)
+    result = FrontMatter(body=body, body_line=body_line)
+    if fm_text is None:
+        result.problems.append(YamlProblem(1, 1, "no-front-matter",
+            "front matter ontbreekt — begin het bestand met een regel '---', dan de velden "
+            "(title, type, date, summary, themes) en sluit af met nog een regel '---'"))
+        return result
+    if fm_text is UNCLOSED:
+        result.problems.append(YamlProblem(1, 1, "front-matter-unclosed",
+            "de front matter wordt niet afgesloten — zet een regel '---' onder het laatste veld"))
+        return result
+    if len(fm_text.encode("utf-8")) > MAX_FRONT_MATTER:
+        result.problems.append(YamlProblem(1, 1, "front-matter-too-large",
+            "de front matter is groter dan 64 KiB — zet lange tekst in de hoofdtekst, niet tussen de '---'-regels"))
+        return result
+    builder = _Builder(result, first)
+    try:
+        result.data = builder.build(fm_text)
+    except yaml.MarkedYAMLError as exc:
+        result.data = None
+        result.problems.append(_yaml_error(exc, fm_text, first))
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
+        result.data = None
+        result.problems.append(YamlProblem(first, None, "yaml-syntax", f"de front matter is geen geldige YAML ({exc})"))
+    if result.data is None and not result.problems:
+        result.problems.append(YamlProblem(1, 1, "front-matter-empty",
+            "de front matter is leeg — vul de verplichte velden in: title, type, date, summary, themes"))
+    elif result.data is not None and not isinstance(result.data, dict):
+        result.problems.append(YamlProblem(first, 1, "front-matter-not-mapping",
+            "de front matter moet bestaan uit regels 'veld: waarde' (bijvoorbeeld 'title: Samen in de wijk')"))
+        result.data = None
+    return result
+
+
+class _Builder:
+    """Builds plain values from libyaml events, recording positions and problems."""
+
+    def __init__(self, result: FrontMatter, first_line: int):
+        self.r = result
+        self.offset = first_line - 1
+
+    def build(self, text: str) -> Any:
+        events = iter(yaml.parse(text, Loader=_Loader))
+        next(events)  # StreamStart
+        event = next(events)
+        if isinstance(event, yaml.StreamEndEvent):
+            return None
+        value = self.node(next(events), events, ())
+        next(events)  # DocumentEnd
+        event = next(events)
+        if not isinstance(event, yaml.StreamEndEvent):
+            self.problem(event, "yaml-multiple-documents",
+                         "de front matter bevat meer dan één YAML-document — haal de extra '---' of '...' weg")
+        return value
+
+    def pos(self, event) -> Pos:
+        return Pos(event.start_mark.line + 1 + self.offset, event.start_mark.column + 1)
+
+    def problem(self, event, code: str, message: str) -> None:
+        p = self.pos(event)
+        self.r.problems.append(YamlProblem(p.line, p.column, code, message))
+
+    def check_node(self, event) -> None:
+        if getattr(event, "anchor", None):
+            self.problem(event, "yaml-anchor",
+                         f"YAML-anker '&{event.anchor}' is niet toegestaan — schrijf de waarde gewoon uit")
+        tag = getattr(event, "tag", None)
+        if tag:
+            shown = tag.replace(_TAG, "!!")
+            self.problem(event, "yaml-tag",
+                         f"YAML-tag '{shown}' is niet toegestaan — haal de tag weg (zet de waarde zo nodig tussen aanhalingstekens)")
+
+    def node(self, event, events, path: Path) -> Any:
+        self.r.value_pos.setdefault(path, self.pos(event))
+        if isinstance(event, yaml.ScalarEvent):
+            self.check_node(event)
+            return self.scalar(event)
+        if isinstance(event, yaml.MappingStartEvent):
+            self.check_node(event)
+            return self.mapping(events, path)
+        if isinstance(event, yaml.SequenceStartEvent):
+            self.check_node(event)
+            items = []
+            for ev in events:
+                if isinstance(ev, yaml.SequenceEndEvent):
+                    return items
+                item_path = path + (len(items),)
+                self.r.key_pos[item_path] = self.pos(ev)
+                items.append(self.node(ev, events, item_path))
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(event, "yaml-alias",
+                         f"YAML-verwijzing '*{event.anchor}' is niet toegestaan — schrijf de waarde gewoon uit")
+            return None
+        raise ValueError(f"unexpected YAML event {event!r}")  # pragma: no cover
+
+    def mapping(self, events, path: Path) -> dict:
+        data: dict = {}
+        for ev in events:
+            if isinstance(ev, yaml.MappingEndEvent):
+                return data
+            key_pos = self.pos(ev)
+            if isinstance(ev, yaml.ScalarEvent):
+                self.check_node(ev)
+                key = ev.value
+            else:
+                self.problem(ev, "yaml-complex-key", "een veldnaam moet gewone tekst zijn, zoals 'title'")
+                self.node(ev, events, path + ("?",))
+                key = None
+            value_event = next(events)
+            if key is None:
+                self.node(value_event, events, path + ("?",))
+                continue
+            if key == "<<":
+                self.problem(ev, "yaml-merge", "samenvoegen met '<<' is niet toegestaan — schrijf de velden uit")
+            if key in data:
+                first = self.r.key_pos[path + (key,)]
+                self.problem(ev, "yaml-duplicate-key",
+                             f"veld '{key}' staat twee keer in de front matter (ook op regel {first.line}) — houd er één")
+                self.node(value_event, events, path + ("#dup", key))
+                continue
+            self.r.key_pos[path + (key,)] = key_pos
+            data[key] = self.node(value_event, events, path + (key,))
+        return data  # pragma: no cover
+
+    def scalar(self, ev) -> Any:
+        value = ev.value
+        if not ev.implicit[0] or ev.tag:
+            return value  # quoted, or explicitly tagged (already reported): a string
+        tag = _TAG + "str"
+        for candidate, regexp in _RESOLVERS.get(value[:1], ()):
+            if regexp.match(value):
+                tag = candidate
+                break
+        kind = tag[len(_TAG):]
+        if kind == "str":
+            return value
+        if kind == "null":
+            return None
+        if kind == "timestamp":
+            if _DATE.match(value):
+                try:
+                    return dt.date.fromisoformat(value)
+                except ValueError:
+                    self.problem(ev, "invalid-date",
+                                 f"'{value}' is geen bestaande datum — schrijf een echte datum als JJJJ-MM-DD, bijvoorbeeld 2024-03-15")
+                    return value
+        node = ScalarNode(tag, value, ev.start_mark, ev.end_mark)
+        try:
+            return _constructor.construct_object(node)
+        except (ConstructorError, ValueError, OverflowError):
+            self.problem(ev, "invalid-value", f"'{value}' is geen geldige waarde — zet de tekst tussen aanhalingstekens")
+            return value
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str, first: int) -> YamlProblem:
+    """Turn a libyaml error into a Dutch message with the line and a hint."""
+    mark = exc.problem_mark or exc.context_mark
+    line = (mark.line if mark else 0) + first
+    column = (mark.column + 1) if mark else None
+    problem = (exc.problem or "").lower()
+    context = (exc.context or "").lower()
+    lines = text.split("\n")
+    if "quoted scalar" in context and exc.context_mark is not None:
+        line = exc.context_mark.line + first
+        column = exc.context_mark.column + 1
+        src = lines[exc.context_mark.line] if exc.context_mark.line < len(lines) else ""
+        return YamlProblem(line, column, "yaml-quote",
+            f"een waarde begint met een aanhalingsteken of apostrof dat niet wordt afgesloten ({src.strip()!s}) — "
+            "zet de hele waarde tussen dubbele aanhalingstekens, bijvoorbeeld: \"'s-Hertogenbosch\"")
+    if "mapping values are not allowed" in problem:
+        src = lines[mark.line] if mark and mark.line < len(lines) else ""
+        key, _, rest = src.partition(":")
+        example = f'{key.strip()}: "{rest.strip()}"' if rest.strip() else 'title: "Vraag: wat nu?"'
+        return YamlProblem(line, column, "yaml-colon",
+            f"een dubbele punt in een waarde maakt de YAML ongeldig — zet de waarde tussen aanhalingstekens: {example}")
+    at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
+    if at == "\t" or "tab" in problem:
+        return YamlProblem(line, column, "yaml-tab", "een tab in de front matter — gebruik spaties om in te springen")
+    if "found character" in problem and "cannot start any token" in problem:
+        return YamlProblem(line, column, "yaml-character",
+            "een waarde begint met een teken dat YAML niet toestaat (zoals @ of `) — zet de waarde tussen aanhalingstekens")
+    if "expected <block end>" in problem or "indent" in problem or "block" in context:
+        return YamlProblem(line, column, "yaml-indent",
+            "de inspringing klopt niet — lijstitems beginnen met '  - ' en velden van een groep springen even ver in")
+    return YamlProblem(line, column, "yaml-syntax",
+        f"de front matter is geen geldige YAML ({exc.problem or exc.context}) — controleer de inspringing en zet "
+        "waarden met : # ' of \" tussen aanhalingstekens")
