@@ -11,6 +11,9 @@ import sys
 # Modules that register a subcommand, in the order `kennishub --help` lists them.
 COMMANDS = [
     "kennishub.check_command",
+    "kennishub.new_entry",
+    "kennishub.from_issue",
+    "kennishub.form_themes",
 ]
 
 
@@ -39,7 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - never a traceback for editors
+        print(f"kennishub: onverwachte fout ({type(exc).__name__}: {exc}) — meld dit aan de beheerder van de hub",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

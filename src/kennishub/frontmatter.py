@@ -254,6 +254,16 @@ class _Builder:
             return value
 
 
+def parse_yaml(text: str, first_line: int = 1) -> FrontMatter:
+    """Read a whole YAML file (such as `.authors.yml`) with positions."""
+    result = FrontMatter(start_line=first_line)
+    try:
+        result.data = _Builder(result, first_line).build(text)
+    except yaml.MarkedYAMLError as exc:
+        result.problems.append(_yaml_error(exc, text, first_line))
+    return result
+
+
 def _yaml_error(exc: yaml.MarkedYAMLError, text: str, first: int) -> YamlProblem:
     """Turn a libyaml error into a Dutch message with the line and a hint."""
     mark = exc.problem_mark or exc.context_mark

@@ -1,0 +1,59 @@
+"""`kennishub check [PATH ...] [--root DIR] [--format text|github|json] [--strict]`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from kennishub.report import FORMATS, render
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check", help="controleer bijdragen, thema's en auteurs tegen het inhoudsmodel",
+        description="Controleert de hele hub (of alleen de genoemde bestanden en mappen) en meldt elk probleem "
+                    "met bestand en regel. Afsluitcode 0: geen fouten; 1: fouten; 2: verkeerde opdracht.")
+    parser.add_argument("paths", nargs="*", metavar="PAD", help="bestanden of mappen (standaard: de hele hub)")
+    parser.add_argument("--root", metavar="MAP", help="de map van de hub (met mkdocs.yml); standaard de huidige map")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="uitvoer: text (standaard), github (annotaties; vanzelf in GitHub Actions) of json")
+    parser.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from kennishub.hub import find_root
+    from kennishub.validator import check
+
+    if args.root:
+        root = Path(args.root)
+        if not root.is_dir():
+            print(f"kennishub: fout in de opdracht: map '{args.root}' bestaat niet", file=sys.stderr)
+            return 2
+    else:
+        root = find_root(Path.cwd())
+        if root is None:
+            print("kennishub: geen mkdocs.yml gevonden — draai de opdracht in de map van de hub of geef --root MAP",
+                  file=sys.stderr)
+            return 2
+    root = root.resolve()
+    paths = None
+    if args.paths:
+        paths = []
+        for given in args.paths:
+            full = (Path.cwd() / given).resolve()
+            if not full.exists() and args.root:
+                full = (root / given).resolve()
+            if not full.exists():
+                print(f"kennishub: fout in de opdracht: '{given}' bestaat niet", file=sys.stderr)
+                return 2
+            try:
+                paths.append(full.relative_to(root).as_posix())
+            except ValueError:
+                print(f"kennishub: fout in de opdracht: '{given}' ligt buiten de hub ({root.name})", file=sys.stderr)
+                return 2
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    result = check(root, paths).result
+    print(render(result, fmt, strict=args.strict))
+    return 1 if result.failed(args.strict) else 0

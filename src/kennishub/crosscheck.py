@@ -1,0 +1,109 @@
+"""Checks across entries: slugs unique, links and `derived_from` resolve,
+near-duplicate organisation names."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from typing import Callable
+
+from kennishub.model import Entry
+from kennishub.text import loose
+
+Report = Callable[[str, int, int | None, str, str, str], None]  # path, line, col, severity, code, message
+
+
+def check_slugs(slugs: dict[str, list[str]], report: Report) -> None:
+    """`slugs`: slug -> paths of files (entries and themes) that use it."""
+    for slug, paths in slugs.items():
+        if len(paths) > 1:
+            for path in paths:
+                others = ", ".join(p for p in paths if p != path)
+                report(path, 1, None, "error", "duplicate-slug",
+                       f"de slug '{slug}' wordt ook gebruikt door {others} — geef dit bestand een andere naam")
+
+
+def check_derived_from(entries: list[Entry], by_slug: dict[str, Entry], positions, report: Report) -> None:
+    from kennishub import suggest
+
+    for entry in entries:
+        for i, slug in enumerate(entry.meta.get("derived_from") or []):
+            if not isinstance(slug, str):
+                continue
+            line, col = positions(entry, ("derived_from", i))
+            target = by_slug.get(slug)
+            if target is None:
+                near = suggest.nearest(slug, list(by_slug))
+                hint = f" — bedoel je '{near}'?" if near else " — noem de bestandsnaam (zonder .md) van een bestaande bijdrage"
+                report(entry.path, line, col, "error", "unknown-derived-from", f"'{slug}' in derived_from bestaat niet{hint}")
+            elif target is entry:
+                report(entry.path, line, col, "error", "derived-from-self", "een checklist kan niet van zichzelf afgeleid zijn")
+            elif target.draft:
+                report(entry.path, line, col, "warning", "derived-from-draft",
+                       f"'{slug}' is nog een concept (draft: true) — de link verschijnt pas als die bijdrage gepubliceerd is")
+
+
+def check_links(links: dict[str, list[tuple[int, int, str]]], existing: set[str], report: Report) -> None:
+    """`links`: source path -> (line, col, target) of its relative links; `existing`: all files."""
+    for source, items in links.items():
+        folder = posixpath.dirname(source)
+        for line, col, target in items:
+            bare = target.split("#", 1)[0].split("?", 1)[0]
+            if not bare:
+                continue
+            from urllib.parse import unquote
+
+            resolved = posixpath.normpath(posixpath.join(folder, unquote(bare)))
+            if resolved in existing:
+                continue
+            hint = _link_hint(bare, folder, existing)
+            report(source, line, col, "error", "broken-link", f"link naar '{target}' werkt niet: {resolved} bestaat niet{hint}")
+
+
+def _link_hint(bare: str, folder: str, existing: set[str]) -> str:
+    name = posixpath.basename(bare)
+    if not name.endswith(".md") and f"{name}.md" in {posixpath.basename(p) for p in existing}:
+        name = f"{name}.md"
+    matches = sorted(p for p in existing if posixpath.basename(p) == name)
+    if matches:
+        return f" — bedoel je '{posixpath.relpath(matches[0], folder or '.')}'?"
+    if not name.endswith(".md"):
+        return " — zet het bestand in de map media/ naast de bijdrage en verwijs ernaar als media/naam"
+    return " — verwijs naar het bronbestand, zoals 'andere-slug.md' of '../lessons-learned/slug.md'"
+
+
+def check_organisations(entries: list[Entry], positions, report: Report) -> None:
+    """Warn when names differ only in case, accents, spacing or punctuation, or by
+    one letter in a longer name ("Gemeente rotterdam" next to "Gemeente Rotterdam")."""
+    spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    uses: list[tuple[Entry, int, str, str]] = []
+    for entry in entries:
+        for i, name in enumerate(entry.meta.get("organisations") or []):
+            if isinstance(name, str):
+                key = loose(name)
+                spellings[key][name] += 1
+                uses.append((entry, i, name, key))
+    # one-letter typos in names of 8+ characters, via single-deletion neighbours
+    deletions: dict[str, set[str]] = defaultdict(set)
+    for key in spellings:
+        if len(key) >= 8:
+            for j in range(len(key)):
+                deletions[key[:j] + key[j + 1:]].add(key)
+    canonical: dict[str, str] = {}
+    for key, names in spellings.items():
+        group = {key}
+        if len(key) >= 8:
+            group |= deletions.get(key, set())
+            for j in range(len(key)):
+                variant = key[:j] + key[j + 1:]
+                if variant in spellings:
+                    group.add(variant)
+                group |= deletions.get(variant, set())
+        best = max(((n, c) for k in group for n, c in spellings[k].items()), key=lambda nc: (nc[1], nc[0]))
+        canonical[key] = best[0]
+    for entry, i, name, key in uses:
+        other = canonical.get(key)
+        if other and other != name:
+            line, col = positions(entry, ("organisations", i))
+            report(entry.path, line, col, "warning", "organisation-near-duplicate",
+                   f"organisatie '{name}' lijkt op '{other}', zoals die elders gespeld wordt — gebruik één schrijfwijze")

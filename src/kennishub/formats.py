@@ -1,0 +1,138 @@
+"""The `format` checks of the content model that need more than the value itself:
+dates against today, themes, municipalities, authors, files, URLs.
+
+Each check is `fn(value, path, ctx, schema)`; `ctx.extras` carries what the hub knows:
+`themes` (slug -> Theme), `theme_names` (folded title/alias/slug -> slug), `authors`
+(key -> Author), `base` (the entry's folder), `municipalities` (list to fill).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+from kennishub import municipalities as gemeenten
+from kennishub import suggest
+from kennishub.schema import Context, key_of
+from kennishub.text import fold
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_MARKUP = re.compile(r"[\n\r]|<[A-Za-z/!]|\*\*|__|`|\]\(|^\s*(#{1,6}\s|[-*+]\s|>)|&[a-z]+;|&#")
+
+
+def as_date(value) -> dt.date | None:
+    """A YAML date or a quoted 'YYYY-MM-DD' string as a date; None otherwise."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def check_date(value, path: tuple, ctx: Context, schema: dict) -> None:
+    date = as_date(value)
+    if date is None:
+        if isinstance(value, dt.datetime):
+            ctx.error(path, "invalid-date", f"'{key_of(path)}' moet een datum zonder tijd zijn — schrijf JJJJ-MM-DD, "
+                      f"bijvoorbeeld {value.date().isoformat()}")
+        else:
+            ctx.error(path, "invalid-date", f"'{value}' is geen geldige datum voor '{key_of(path)}' — schrijf een "
+                      "bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2024-03-15")
+        return
+    if schema.get("x-not-future") and date > ctx.today and not ctx.draft:
+        ctx.error(path, "date-in-future", f"datum {date.isoformat()} ligt in de toekomst — gebruik een datum tot en "
+                  f"met vandaag ({ctx.today.isoformat()}), of zet 'draft: true' zolang het een concept is")
+    other = schema.get("x-not-before")
+    if other:
+        first = as_date(ctx.values.get(other))
+        if first and date < first:
+            ctx.error(path, "date-before", f"'{key_of(path)}' ({date.isoformat()}) ligt vóór '{other}' "
+                      f"({first.isoformat()}) — een bijwerking kan niet eerder zijn dan de publicatie")
+
+
+def check_plain_text(value, path: tuple, ctx: Context, schema: dict) -> None:
+    if isinstance(value, str) and _MARKUP.search(value.strip()):
+        ctx.error(path, "not-plain-text", f"'{key_of(path)}' moet gewone tekst zijn, zonder Markdown, HTML of "
+                  "regeleinden — schrijf één zin zonder opmaak")
+
+
+def check_theme(value, path: tuple, ctx: Context, schema: dict) -> None:
+    themes = ctx.extras.get("themes", {})
+    if value in themes:
+        return
+    names = ctx.extras.get("theme_names", {})
+    exact = names.get(fold(value))
+    if exact:
+        ctx.error(path, "theme-name", f"'{value}' is de naam van een thema — schrijf de slug '{exact}'")
+        return
+    near = suggest.nearest_key(value, names) if names else None
+    if near:
+        ctx.error(path, "unknown-theme", f"onbekend thema '{value}' — bedoel je '{near}'?")
+    else:
+        ctx.error(path, "unknown-theme", f"onbekend thema '{value}' — kies uit: {', '.join(sorted(themes)) or '(nog geen thema’s in docs/themas/)'}")
+
+
+def check_municipality(value, path: tuple, ctx: Context, schema: dict) -> None:
+    found = gemeenten.lookup(value)
+    if found.status in ("ok", "accent"):
+        ctx.extras.setdefault("municipalities", []).append((found.name, found.province))
+    text = gemeenten.message_nl(value, found)
+    if found.status == "accent":
+        ctx.error(path, "municipality-spelling", text, severity="warning")
+    elif found.status != "ok":
+        code = "municipality-ambiguous" if found.status == "ambiguous" else "unknown-municipality"
+        ctx.error(path, code, text)
+
+
+def check_author(value, path: tuple, ctx: Context, schema: dict) -> None:
+    authors = ctx.extras.get("authors", {})
+    if value in authors:
+        return
+    near = suggest.nearest(value, list(authors))
+    hint = f" — bedoel je '{near}'?" if near else f" — voeg de auteur toe aan {ctx.extras.get('authors_file', '.authors.yml')}"
+    ctx.error(path, "unknown-author", f"onbekende auteur '{value}'{hint}")
+
+
+def check_entry_slug(value, path: tuple, ctx: Context, schema: dict) -> None:
+    if not _SLUG.match(value):
+        ctx.error(path, "invalid-slug", f"'{value}' is geen slug — schrijf de bestandsnaam zonder .md, "
+                  "bijvoorbeeld 'samen-in-crooswijk'")
+
+
+def check_http_url(value, path: tuple, ctx: Context, schema: dict) -> None:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        ctx.error(path, "invalid-url", f"'{value}' is geen webadres — begin met https://, "
+                  "bijvoorbeeld https://www.voorbeeld.nl/artikel")
+
+
+def check_media_path(value, path: tuple, ctx: Context, schema: dict) -> None:
+    rel = PurePosixPath(value)
+    if urlsplit(value).scheme or rel.is_absolute():
+        ctx.error(path, "media-not-relative", f"'{value}' moet een pad naar een bestand in de hub zijn, "
+                  "bijvoorbeeld media/foto.jpg")
+        return
+    base = ctx.extras.get("base")
+    if base is not None and not (base / value).is_file():
+        ctx.error(path, "media-missing", f"bestand '{value}' bestaat niet — zet het in de map media/ naast de "
+                  "bijdrage en verwijs ernaar als media/naam.jpg")
+
+
+FORMATS = {
+    "date": check_date,
+    "plain-text": check_plain_text,
+    "theme": check_theme,
+    "municipality": check_municipality,
+    "author": check_author,
+    "entry-slug": check_entry_slug,
+    "http-url": check_http_url,
+    "media-path": check_media_path,
+}

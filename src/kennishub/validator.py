@@ -1,0 +1,260 @@
+"""Runs every check of the content model over a hub and returns one result.
+
+    run = check("pad/naar/hub")
+    run.result.problems   # every problem of every file
+    run.hub.entries       # the entries, with resolved municipalities
+
+An unexpected failure while checking one file becomes a problem for that file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+from zoneinfo import ZoneInfo
+
+from kennishub import crosscheck, privacy
+from kennishub.body import check_body, line_col
+from kennishub.formats import FORMATS, as_date
+from kennishub.frontmatter import FrontMatter, parse_yaml, read
+from kennishub.hub import DEFAULT_AUTHORS_FILE, entry_files, plugin_options, read_source, theme_files
+from kennishub.model import COLLECTIONS, Author, Entry, Hub, Municipality, Theme
+from kennishub.problems import Problem, Result
+from kennishub.schema import Context, compile_root, model
+from kennishub.text import fold
+
+_KEY_CODES = {"missing-key", "unknown-key", "field-not-for-type", "duplicate-slug"}
+_SLUG = re.compile(model()["slug"]["pattern"])
+_SLUG_MAX = model()["slug"]["maxLength"]
+
+
+@dataclass
+class Check:
+    hub: Hub
+    result: Result
+
+
+def today_amsterdam() -> dt.date:
+    return dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+
+
+class _Run:
+    def __init__(self, root: Path, html_rules: bool, today: dt.date):
+        self.root = root
+        self.html_rules = html_rules
+        self.today = today
+        self.result = Result()
+        options = plugin_options(root)
+        self.hub = Hub(root=str(root), authors_file=str(options.get("authors_file") or DEFAULT_AUTHORS_FILE))
+        self.entry_schema = compile_root("entry", FORMATS)
+        self.theme_schema = compile_root("theme", FORMATS)
+        self.body_rules = model()["body"]
+        self.positions: dict[str, FrontMatter] = {}
+        self.links: dict[str, list[tuple[int, int, str]]] = {}
+        self.slugs: dict[str, list[str]] = {}
+
+    def report(self, path: str, line: int, column: int | None, severity: str, code: str, message: str) -> None:
+        self.result.add(Problem(path, line, column, severity, code, message))
+
+    # ---- one file ------------------------------------------------------------------
+
+    def text_of(self, rel: str) -> str | None:
+        self.result.files_checked += 1
+        source = read_source(self.root, rel)
+        if source.text is None:
+            self.report(rel, source.bad_line, None, "error", "not-utf8",
+                        "deze regel bevat tekens die geen UTF-8 zijn — sla het bestand op als UTF-8")
+        elif not source.text.strip():
+            self.report(rel, 1, None, "error", "empty-file", "het bestand is leeg — vul de front matter en de tekst in")
+            return None
+        return source.text
+
+    def front_matter(self, rel: str, text: str, schema, extras: dict) -> FrontMatter:
+        fm = read(text)
+        self.positions[rel] = fm
+        for p in fm.problems:
+            self.report(rel, p.line, p.column, "error", p.code, p.message)
+        if not isinstance(fm.data, dict):
+            return fm
+
+        def locate(path, code):
+            return fm.pos(path) if code in _KEY_CODES else fm.vpos(path)
+
+        def report(pos, severity, code, message):
+            self.report(rel, pos.line, pos.column, severity, code, message)
+
+        ctx = Context(locate=locate, report=report, today=self.today, values=fm.data,
+                      draft=fm.data.get("draft") is True, extras=extras)
+        schema(fm.data, (), ctx)
+        return fm
+
+    def check_slug(self, rel: str) -> str:
+        slug = posixpath.splitext(posixpath.basename(rel))[0]
+        if not _SLUG.match(slug) or len(slug) > _SLUG_MAX:
+            from kennishub.text import slugify
+
+            self.report(rel, 1, None, "error", "invalid-file-name",
+                        f"bestandsnaam '{slug}.md' is geen geldige slug — gebruik kleine letters, cijfers en streepjes "
+                        f"(hoogstens {_SLUG_MAX} tekens), bijvoorbeeld '{slugify(slug) or 'samen-in-de-wijk'}.md'")
+        self.slugs.setdefault(slug, []).append(rel)
+        return slug
+
+    def privacy_in_front_matter(self, rel: str, fm: FrontMatter, allow: list) -> None:
+        def walk(value, path):
+            if isinstance(value, str):
+                for finding in privacy.find_personal_data(value):
+                    if not privacy.allowed(finding.text, allow):
+                        pos = fm.vpos(path)
+                        self.report(rel, pos.line, pos.column, "error", "privacy-" + finding.kind, privacy.message_nl(finding))
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    if path or key != "privacy_allow":
+                        walk(item, path + (key,))
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    walk(item, path + (i,))
+
+        walk(fm.data, ())
+
+    def body(self, rel: str, fm: FrontMatter, rules: dict, allow: list) -> None:
+        report = check_body(fm.body, rules, html_rules=self.html_rules, allow=allow)
+        for issue in report.issues:
+            if issue.offset < 0:
+                line, col = 1, None
+            else:
+                line, col = line_col(fm.body, issue.offset)
+                line += fm.body_line
+            self.report(rel, line, col, issue.severity, issue.code, issue.message)
+        if report.links:
+            self.links[rel] = [(line_col(fm.body, off)[0] + fm.body_line, line_col(fm.body, off)[1], target)
+                               for off, target in report.links]
+
+    # ---- the hub -------------------------------------------------------------------
+
+    def authors(self) -> None:
+        rel = self.hub.authors_file
+        if not (self.root / rel).is_file():
+            return
+        text = self.text_of(rel)
+        if text is None:
+            return
+        fm = parse_yaml(text)
+        for p in fm.problems:
+            self.report(rel, p.line, p.column, "error", p.code, p.message)
+        if not isinstance(fm.data, dict):
+            return
+
+        def locate(path, code):
+            return fm.pos(path) if code in _KEY_CODES else fm.vpos(path)
+
+        ctx = Context(locate=locate, report=lambda pos, sev, code, msg: self.report(rel, pos.line, pos.column, sev, code, msg),
+                      today=self.today, values=fm.data)
+        compile_root("authors", FORMATS)(fm.data, (), ctx)
+        for key, info in (fm.data.get("authors") or {}).items() if isinstance(fm.data.get("authors"), dict) else ():
+            if isinstance(info, dict):
+                self.hub.authors[str(key)] = Author(str(key), str(info.get("name") or key),
+                                                    str(info.get("description") or ""), str(info.get("avatar") or ""))
+
+    def themes(self) -> None:
+        for rel in theme_files(self.root):
+            slug = self.check_slug(rel)
+            text = self.text_of(rel)
+            if text is None:
+                continue
+            fm = self.front_matter(rel, text, self.theme_schema, {})
+            if isinstance(fm.data, dict):
+                self.hub.themes[slug] = Theme(rel, slug, fm.data, fm.body, fm.body_line)
+                self.body(rel, fm, {}, [])
+
+    def theme_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for slug, theme in self.hub.themes.items():
+            for name in [slug.replace("-", " "), theme.title, *theme.aliases]:
+                if isinstance(name, str):
+                    names.setdefault(fold(name), slug)
+            names[fold(slug)] = slug
+        return names
+
+    def entries(self, theme_names: dict[str, str]) -> None:
+        for collection, rel in entry_files(self.root):
+            try:
+                self.entry(collection, rel, theme_names)
+            except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the run
+                self.report(rel, 1, None, "error", "internal-error",
+                            f"dit bestand kon niet worden gecontroleerd ({type(exc).__name__}: {exc}) — "
+                            "meld dit aan de beheerder van de hub")
+
+    def entry(self, collection: str, rel: str, theme_names: dict[str, str]) -> None:
+        slug = self.check_slug(rel)
+        text = self.text_of(rel)
+        if text is None:
+            return
+        extras = {"themes": self.hub.themes, "theme_names": theme_names, "authors": self.hub.authors,
+                  "authors_file": self.hub.authors_file, "base": (self.root / rel).parent, "municipalities": []}
+        fm = self.front_matter(rel, text, self.entry_schema, extras)
+        if not isinstance(fm.data, dict):
+            return
+        meta = fm.data
+        kind = meta.get("type")
+        allowed_types = COLLECTIONS[collection][0]
+        if isinstance(kind, str) and kind in self.body_rules and kind not in allowed_types:
+            pos = fm.vpos(("type",))
+            right = next(c for c, spec in COLLECTIONS.items() if kind in spec[0])
+            self.report(rel, pos.line, pos.column, "error", "type-wrong-folder",
+                        f"type '{kind}' hoort in de map {right}/, niet in {collection}/ — verplaats het bestand "
+                        f"of kies {' of '.join(allowed_types)}")
+        for key in ("date", "updated"):
+            if key in meta and as_date(meta[key]):
+                meta[key] = as_date(meta[key])
+        if isinstance(meta.get("event"), dict) and as_date(meta["event"].get("date")):
+            meta["event"]["date"] = as_date(meta["event"]["date"])
+        allow = [a for a in meta.get("privacy_allow") or [] if isinstance(a, str)]
+        self.privacy_in_front_matter(rel, fm, allow)
+        self.body(rel, fm, self.body_rules.get(kind, {}) if isinstance(kind, str) else {}, allow)
+        self.hub.entries.append(Entry(rel, collection, slug, meta, fm.body, fm.body_line,
+                                      [Municipality(n, p) for n, p in extras["municipalities"]]))
+
+    def cross(self) -> None:
+        crosscheck.check_slugs(self.slugs, self.report)
+        by_slug = {e.slug: e for e in self.hub.entries}
+
+        def positions(entry: Entry, path: tuple):
+            pos = self.positions[entry.path].vpos(path)
+            return pos.line, pos.column
+
+        stories = [e for e in self.hub.entries if e.type == "checklist"]
+        crosscheck.check_derived_from(stories, by_slug, positions, self.report)
+        existing = set(self.positions) | self._media_files()
+        crosscheck.check_links(self.links, existing, self.report)
+        crosscheck.check_organisations(self.hub.entries, positions, self.report)
+
+    def _media_files(self) -> set[str]:
+        files = set()
+        for collection in COLLECTIONS:
+            media = self.root / collection / "media"
+            if media.is_dir():
+                files |= {p.relative_to(self.root).as_posix() for p in media.rglob("*") if p.is_file()}
+        return files
+
+
+def check(root: str | Path, paths: Iterable[str] | None = None, *, html_rules: bool = True,
+          today: dt.date | None = None) -> Check:
+    """Check the hub at `root`; with `paths` (files or folders relative to the root), report
+    only the problems in those (the whole hub is still read, for links and slugs)."""
+    run = _Run(Path(root), html_rules, today or today_amsterdam())
+    run.authors()
+    run.themes()
+    run.entries(run.theme_names())
+    run.cross()
+    run.hub.entries.sort(key=lambda e: e.path)
+    if paths is not None:
+        wanted = [p.rstrip("/") for p in paths]
+        run.result.problems = [p for p in run.result.problems
+                               if any(p.path == w or p.path.startswith(w + "/") or w in ("", ".") for w in wanted)]
+        run.result.files_checked = len({p for p in run.positions if any(
+            p == w or p.startswith(w + "/") or w in ("", ".") for w in wanted)})
+    return Check(run.hub, run.result)
