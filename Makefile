@@ -5,13 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build serve test check lock bench clean test-deps system-deps
+.PHONY: build serve test check lock bench clean test-deps system-deps install
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Only the environment: what the issue-to-pull-request workflow needs for kennishub.
+install: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
