@@ -1,0 +1,223 @@
+"""The MkDocs adapter: validate, bring entries in, add generated pages and feeds.
+
+Only this module knows MkDocs. The work is done by the plain core:
+`validator.check` (problems), `indexes.build_index` (what lists hold),
+`related.RelatedFinder`, `pages_index` / `pages_entry` / `pages` (HTML) and
+`feeds` (Atom). Event order:
+
+- on_files: run the validator (errors raise `PluginError`, warnings go to the log so
+  `--strict` fails on them), build the index once, add every published entry as a
+  virtual file at its real source path (`stories/<slug>.md`, so relative links
+  between entries resolve as MkDocs resolves them) served at `/verhalen/<slug>/` or
+  `/lessen/<slug>/`, the media folders, every generated page and the feeds.
+- on_page_markdown: page meta (description, feeds); slot markers where generated
+  HTML goes (home page markers, theme pages, pages that also exist in docs/).
+- on_page_content: the slots filled with HTML; entry pages get their header,
+  checklist wrapper, derived-from links and "Gerelateerd".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from kennishub import feeds, pages_entry, pages_index
+from kennishub.indexes import SiteIndex, build_index
+from kennishub.model import COLLECTIONS, Entry
+from kennishub.pages import PageSpec, fill_slots, newest_cards, slot, themes_grid
+from kennishub.related import RelatedFinder
+
+log = get_plugin_logger(__name__)
+
+HOME_MARKERS = {"<!-- kennishub:newest -->": "newest", "<!-- kennishub:themes -->": "themes"}
+# Sub-paths of a collection's URL the listings use; an entry slug may not take them.
+RESERVED_SLUGS = {"pagina", "archief"}
+
+
+class KennishubConfig(base.Config):
+    authors_file = c.Type(str, default=".authors.yml")  # read by the validator from mkdocs.yml
+    html_rules = c.Type(bool, default=True)  # off only in tests of the templates' own escaping
+    per_page = c.Type(int, default=pages_index.PER_PAGE)
+
+
+class KennishubPlugin(BasePlugin[KennishubConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.index: SiteIndex | None = None
+        self.finder: RelatedFinder | None = None
+        self.entries: dict[str, Entry] = {}  # src_uri -> entry
+        self.specs: dict[str, PageSpec] = {}  # src_uri -> generated part of that page
+        self.root = Path.cwd()
+
+    # ---- configuration and files --------------------------------------------------
+
+    def on_config(self, config):
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        if not config.use_directory_urls:
+            raise PluginError("kennishub: zet 'use_directory_urls' aan in mkdocs.yml; de hub gebruikt mapadressen")
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        hub = self._validate()
+        self.index = index = build_index(hub)
+        self.finder = RelatedFinder(index)
+        self.entries, self.specs = {}, {}
+        self._check_reserved(index)
+        for entry in index.entries:
+            self._add_entry(files, entry, config)
+        self._add_media(files, config)
+        for spec in self._specs(index):
+            self._add_page(files, spec, config)
+        self._add_feeds(files, index, config)
+        return files
+
+    def _validate(self):
+        from kennishub.report import render, text_line
+        from kennishub.validator import check
+
+        run = check(self.root, html_rules=self.config.html_rules)
+        result = run.result
+        for problem in sorted(set(result.warnings), key=lambda p: (p.path, p.line, p.column or 0)):
+            log.warning(text_line(problem))
+        if result.errors:
+            from kennishub.problems import Result
+
+            errors = Result(problems=result.errors, files_checked=result.files_checked)
+            raise PluginError("de inhoud van de kennishub bevat fouten:\n" + render(errors, "text"))
+        return run.hub
+
+    def _check_reserved(self, index: SiteIndex) -> None:
+        clashes = [e for e in index.entries if e.slug in RESERVED_SLUGS]
+        if clashes:
+            lines = [
+                f"{e.path}:1: fout: de naam '{e.slug}' is gereserveerd voor de overzichtspagina's — "
+                f"geef het bestand een andere naam, bijvoorbeeld '{e.slug}-{e.date.year if e.date else 'verhaal'}.md'"
+                for e in clashes
+            ]
+            raise PluginError("de inhoud van de kennishub bevat fouten:\n" + "\n".join(lines))
+
+    def _docs_dir(self, config) -> Path:
+        return Path(config.docs_dir).resolve()
+
+    def _add_entry(self, files: Files, entry: Entry, config) -> None:
+        src_uri = entry.path  # "stories/<slug>.md": entry links resolve as in the repository
+        real = self.root / entry.path
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"kennishub: docs/{src_uri} bestaat al; verwijder het, bijdragen staan in {entry.collection}/")
+        file = File.generated(config, src_uri, abs_src_path=str(real), inclusion=InclusionLevel.NOT_IN_NAV)
+        file.dest_uri = entry.url + "index.html"
+        file.url = entry.url
+        # The edit link must open the real source file, not a generated path: MkDocs appends
+        # this to `edit_uri` (which points into docs/) and resolves the "..".
+        file.edit_uri = Path(os.path.relpath(real, self._docs_dir(config))).as_posix()
+        files.append(file)
+        self.entries[src_uri] = entry
+
+    def _add_media(self, files: Files, config) -> None:
+        for collection in COLLECTIONS:
+            media = self.root / collection / "media"
+            if not media.is_dir():
+                continue
+            for path in sorted(media.rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    src_uri = path.relative_to(self.root).as_posix()
+                    if files.get_file_from_path(src_uri) is None:
+                        files.append(File(src_uri, str(self.root), config.site_dir, config.use_directory_urls))
+
+    def _specs(self, index: SiteIndex) -> list[PageSpec]:
+        specs = pages_index.site_pages(index, per_page=self.config.per_page)
+        overview = PageSpec("themas/index.md", "Thema's", in_nav=True)
+        overview.add(pages_index.themes_overview(index, overview.url))
+        overview.meta["description"] = "Alle thema's van de kennishub met hun bijdragen."
+        specs.append(overview)
+        for theme in index.themes:
+            spec = PageSpec(theme.path.removeprefix("docs/"), theme.title)
+            spec.add(pages_index.theme_index(index, theme))
+            spec.meta.update(feed=pages_index.theme_feed(theme), feed_title=f"Nieuw bij het thema {theme.title}")
+            specs.append(spec)
+        return specs
+
+    def _add_page(self, files: Files, spec: PageSpec, config) -> None:
+        """A page of docs/ at the same path gets the generated part after its own text."""
+        self.specs[spec.src_uri] = spec
+        if files.get_file_from_path(spec.src_uri) is not None:
+            return
+        head = f"---\ntitle: {json.dumps(spec.title, ensure_ascii=False)}\n---\n\n"
+        inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, spec.src_uri, content=head + spec.markdown, inclusion=inclusion))
+
+    def _add_feeds(self, files: Files, index: SiteIndex, config) -> None:
+        site_url = config.site_url or ""
+        hub_feed = feeds.atom_feed(
+            index.entries, index.hub, title=config.site_name, subtitle=pages_index.HUB_FEED_TITLE,
+            feed_path=pages_index.HUB_FEED, page_path="", site_url=site_url,
+        )
+        files.append(File.generated(config, pages_index.HUB_FEED, content=hub_feed))
+        for theme in index.themes:
+            path = pages_index.theme_feed(theme)
+            content = feeds.atom_feed(
+                index.theme_entries(theme.slug), index.hub, title=f"{config.site_name}: {theme.title}",
+                subtitle=theme.description, feed_path=path, page_path=theme.url, site_url=site_url,
+            )
+            files.append(File.generated(config, path, content=content))
+
+    # ---- pages ----------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        src_uri = page.file.src_uri
+        entry = self.entries.get(src_uri)
+        if entry is not None:
+            page.meta.update(pages_entry.page_meta(entry))
+            return markdown
+        spec = self.specs.get(src_uri)
+        if spec is not None:
+            for key, value in spec.meta.items():
+                page.meta.setdefault(key, value)
+            if page.file.generated_by is None:  # a page of docs/: its own text first
+                markdown += "".join(f"\n\n{slot(i)}\n" for i in range(len(spec.slots)))
+            return markdown
+        if page.is_homepage and self.index is not None:
+            return self._home_markdown(markdown, page)
+        return markdown
+
+    def _home_markdown(self, markdown: str, page) -> str:
+        blocks = {
+            "newest": lambda: newest_cards(self.index, ""),
+            "themes": lambda: themes_grid(self.index, ""),
+        }
+        slots = []
+        for marker, name in HOME_MARKERS.items():
+            if marker in markdown:
+                markdown = markdown.replace(marker, f"\n\n{slot(len(slots))}\n\n", 1)
+                slots.append(blocks[name]())
+        if slots:
+            self.specs[page.file.src_uri] = PageSpec(page.file.src_uri, page.title or "", slots=slots)
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        entry = self.entries.get(page.file.src_uri)
+        if entry is not None:
+            return (
+                pages_entry.entry_header(entry, self.index)
+                + pages_entry.wrap_checklist(entry, html)
+                + pages_entry.entry_footer(entry, self.index, self.finder)
+            )
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return html
+        return fill_slots(html, spec.slots)
+
+    def on_serve(self, server, *, config, builder):
+        for name in (*COLLECTIONS, self.config.authors_file):
+            path = self.root / name
+            if path.exists():
+                server.watch(str(path))
+        return server
