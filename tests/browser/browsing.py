@@ -1,0 +1,163 @@
+"""Helpers for the browser tests: the page kinds, visiting a page, search, axe-core.
+
+Plain functions and data; the fixtures that use them are in conftest.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+import sitekit
+
+HERE = Path(__file__).parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+ARTIFACTS = sitekit.ROOT / "test-artifacts"
+AXE = sitekit.ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+VIEWPORTS = {"mobile": {"width": 375, "height": 667}, "desktop": {"width": 1280, "height": 800}}
+# Search boxes: Material's, Pagefind's default UI, or anything marked up as a search landmark.
+SEARCH_SCOPE = '[data-md-component="search"], .md-search, [role="search"], search, .pagefind-ui'
+
+# -- page kinds -------------------------------------------------------------------
+
+with open(HERE / "page_kinds.yaml", encoding="utf-8") as _f:
+    PAGE_KINDS: list[dict] = yaml.safe_load(_f)
+KIND_IDS = [k["kind"] for k in PAGE_KINDS]
+
+
+def for_kinds(*names):
+    """Decorator: run a `page_kind` test only for these kinds (default: every kind)."""
+    unknown = set(names) - set(KIND_IDS)
+    assert not unknown, f"unknown page kinds {unknown}"
+
+    def mark(fn):
+        fn.kinds = names
+        return fn
+
+    return mark
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8-sig")
+    match = re.match(r"---\r?\n(.*?)\r?\n---\r?\n", text, re.S)
+    return (yaml.safe_load(match.group(1)) or {}) if match else {}
+
+
+def published_entries(root: Path = sitekit.ROOT) -> list[tuple[str, dict]]:
+    """(site path, front matter) of every published entry, sorted by site path."""
+    found = []
+    for folder, prefix in (("stories", "verhalen"), ("lessons-learned", "lessen")):
+        for md in sorted((root / folder).glob("*.md")):
+            meta = front_matter(md)
+            if meta and not meta.get("draft"):
+                found.append((f"{prefix}/{md.stem}/", meta))
+    return found
+
+
+def resolve_kind(row: dict, built: Path, root: Path = sitekit.ROOT) -> dict:
+    """The row with `url_path` filled in, or with `missing` saying why it cannot be tested."""
+    kind = dict(row)
+    wanted = row.get("entry_type") or row.get("theme_of")
+    if wanted:
+        match = next((e for e in published_entries(root) if e[1].get("type") == wanted), None)
+        if match is None:
+            return {**kind, "missing": f"no published entry of type {wanted!r}"}
+        themes = match[1].get("themes") or [None]
+        kind["path"] = match[0] if row.get("entry_type") else themes[0] and f"themas/{themes[0]}/"
+    path = kind.get("path")
+    if path is None:
+        return {**kind, "missing": "the entry has no theme"}
+    if kind.get("status", 200) == 200 and not (built / path / "index.html").exists():
+        return {**kind, "missing": f"the built site has no {path}index.html"}
+    kind["url_path"] = path
+    return kind
+
+
+# -- visiting pages ---------------------------------------------------------------
+
+
+@dataclass
+class Visit:
+    """A page in a fresh browser context, with everything it did that it should not."""
+
+    page: object
+    base: str
+    foreign: list[str] = field(default_factory=list)  # aborted requests to other hosts
+    dialogs: list[str] = field(default_factory=list)  # alert/confirm/prompt messages
+    errors: list[str] = field(default_factory=list)  # uncaught script errors
+    failed: list[str] = field(default_factory=list)  # local subresources with status >= 400
+
+    def goto(self, path: str, status: int = 200):
+        response = self.page.goto(self.base + path, wait_until="load")
+        got = response.status if response else None
+        assert got == status, f"/{path}: status {got}, expected {status}"
+        self.page.evaluate("document.fonts.ready.then(() => true)")
+        return self.page
+
+    def open_kind(self, kind: dict):
+        page = self.goto(kind["url_path"], kind.get("status", 200))
+        if kind.get("search"):
+            search(page, kind["search"])
+        return page
+
+    def assert_clean(self):
+        assert not self.foreign, "requests to other hosts:\n" + "\n".join(sorted(set(self.foreign)))
+        assert not self.dialogs, f"dialogs opened: {self.dialogs}"
+        assert not self.errors, "script errors:\n" + "\n".join(self.errors)
+        assert not self.failed, "local resources failing:\n" + "\n".join(self.failed)
+
+
+def search(page, query: str):
+    """Open the header search with its keyboard shortcut, type `query`, wait for results."""
+    page.keyboard.press("/")
+    page.wait_for_function(
+        "() => { const a = document.activeElement;"
+        " return !!a && a.matches('input[type=search], input[type=text]') }",
+        timeout=5000,
+    )
+    page.keyboard.type(query)
+    page.wait_for_function(
+        """scope => {
+            const a = document.activeElement, box = a && a.closest(scope);
+            return !!box && [...box.querySelectorAll('a[href]')].some(
+                l => l.offsetParent !== null && /\\/(verhalen|lessen)\\//.test(l.href));
+        }""",
+        arg=SEARCH_SCOPE,
+        timeout=10000,
+    )
+
+
+# -- axe-core ---------------------------------------------------------------------
+
+_AXE_RUN = """async tags => {
+    const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                       resultTypes: ['violations']});
+    return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 5).map(n => ({target: n.target.join(' '),
+                                              html: n.html.slice(0, 160),
+                                              summary: n.failureSummary}))}));
+}"""
+
+
+def axe_violations(page, axe_source: str) -> list[dict]:
+    """WCAG 2.1 A and AA violations axe-core finds on the page as it is now."""
+    page.add_script_tag(content=axe_source)
+    return page.evaluate(_AXE_RUN, AXE_TAGS)
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
+        for n in v["nodes"]:
+            lines.append(f"    {n['target']}  {n['html']}")
+            lines.append("      " + n["summary"].replace("\n", "\n      "))
+    return "\n".join(lines)
