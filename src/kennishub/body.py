@@ -1,5 +1,5 @@
 """Checks of an entry's Markdown body: headings, images, unsafe HTML, words, task
-items, privacy; and the relative links that the cross-entry check resolves.
+items; and the relative links that the cross-entry check resolves.
 
 Everything works on the raw text with a few compiled regular expressions (no Markdown
 rendering), so that checking 10,000 entries stays cheap. Fenced code is blanked out
@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
-
-from kennishub import privacy
 
 _FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.M | re.S)
 _H1 = re.compile(r"^#[ \t]+\S|^[^\n#>\-*+ \t][^\n]*\n=+[ \t]*$", re.M)
@@ -54,15 +51,23 @@ def blank_code(body: str) -> str:
     return _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
 
 
-def count_words(body: str) -> int:
-    """Words of the body's text: headings count; link targets, tags and syntax do not."""
-    text = _LINK_TARGET.sub("]", body)
-    text = _TAG.sub(" ", text)
-    return len(_WORD.findall(text))
+def count_words(body: str, stop: int | None = None) -> int:
+    """Words of the body's text: headings count; link targets, tags and syntax do not.
+    With `stop`, counting ends there (enough to know a minimum is met)."""
+    text = _LINK_TARGET.sub("]", body) if "](" in body else body
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if stop is None:
+        return len(_WORD.findall(text))
+    n = 0
+    for _ in _WORD.finditer(text):
+        n += 1
+        if n >= stop:
+            break
+    return n
 
 
-def check_body(body: str, rules: dict, *, html_rules: bool = True,
-               allow: Iterable[str] = ()) -> BodyReport:
+def check_body(body: str, rules: dict, *, html_rules: bool = True) -> BodyReport:
     """Check one body. `rules` is the content model's body rule of the entry's type."""
     report = BodyReport()
     issues = report.issues
@@ -103,7 +108,7 @@ def check_body(body: str, rules: dict, *, html_rules: bool = True,
             if not _SCHEME.match(target) and not target.startswith(("#", "/", "mailto:")):
                 report.links.append((m.start(2), target))
     if "minWords" in rules:
-        report.words = count_words(text)
+        report.words = count_words(text, stop=rules["minWords"])
         if report.words < rules["minWords"]:
             issues.append(BodyIssue(-1, "too-few-words",
                 f"de tekst heeft {report.words} woorden — schrijf er minstens {rules['minWords']}"))
@@ -113,9 +118,6 @@ def check_body(body: str, rules: dict, *, html_rules: bool = True,
             issues.append(BodyIssue(-1, "too-few-tasks",
                 f"de checklist heeft {report.tasks} vinkpunten — geef er minstens {rules['minTaskItems']}, "
                 "elk op een eigen regel als '- [ ] Vraag aan jezelf'"))
-    for finding in privacy.find_personal_data(text):
-        if not privacy.allowed(finding.text, allow):
-            issues.append(BodyIssue(finding.start, "privacy-" + finding.kind, privacy.message_nl(finding)))
     return report
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -34,8 +34,7 @@ UNCLOSED = "\x00unclosed"  # marker returned by split() for a front matter witho
 Path = tuple  # a path into the front matter: ("themes", 2) or ("source", "url")
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
     line: int  # 1-based, in the file
     column: int  # 1-based
 
@@ -53,24 +52,30 @@ class FrontMatter:
     """The result of reading one file's front matter."""
 
     data: Any = None  # plain Python values; None when absent or unreadable
-    key_pos: dict[Path, Pos] = field(default_factory=dict)  # path -> position of the key / list item
-    value_pos: dict[Path, Pos] = field(default_factory=dict)  # path -> position of the value
+    key_marks: dict = field(default_factory=dict)  # path -> libyaml mark of the key / list item
+    value_marks: dict = field(default_factory=dict)  # path -> libyaml mark of the value
     problems: list[YamlProblem] = field(default_factory=list)
     body: str = ""
     body_line: int = 1
     start_line: int = 1  # line of the opening '---'
+    offset: int = 1  # file line of the YAML's first line (marks count lines from 0)
+
+    def _at(self, mark) -> Pos:
+        return Pos(mark.line + self.offset, mark.column + 1)
 
     def pos(self, path: Path) -> Pos:
         """Best position for a problem at `path`: the key or item, else the nearest parent."""
         while path:
-            if path in self.key_pos:
-                return self.key_pos[path]
+            mark = self.key_marks.get(path)
+            if mark is not None:
+                return self._at(mark)
             path = path[:-1]
         return Pos(self.start_line, 1)
 
     def vpos(self, path: Path) -> Pos:
         """Position of the value at `path` (falls back to the key)."""
-        return self.value_pos.get(path) or self.pos(path)
+        mark = self.value_marks.get(path)
+        return self._at(mark) if mark is not None else self.pos(path)
 
 
 def split(text: str) -> tuple[str | None, int, str, int]:
@@ -134,29 +139,43 @@ def read(text: str) -> FrontMatter:
     return result
 
 
+_Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
+_MapStart, _MapEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SeqStart, _SeqEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+
 class _Builder:
     """Builds plain values from libyaml events, recording positions and problems."""
 
     def __init__(self, result: FrontMatter, first_line: int):
         self.r = result
-        self.offset = first_line - 1
+        result.offset = first_line
+        self.key_marks = result.key_marks
+        self.value_marks = result.value_marks
 
     def build(self, text: str) -> Any:
-        events = iter(yaml.parse(text, Loader=_Loader))
-        next(events)  # StreamStart
-        event = next(events)
+        loader = _Loader(text)
+        try:
+            return self._build(loader.get_event)
+        finally:
+            loader.dispose()
+
+    def _build(self, get) -> Any:
+        self.get = get
+        get()  # StreamStart
+        event = get()
         if isinstance(event, yaml.StreamEndEvent):
             return None
-        value = self.node(next(events), events, ())
-        next(events)  # DocumentEnd
-        event = next(events)
+        value = self.node(get(), ())
+        get()  # DocumentEnd
+        event = get()
         if not isinstance(event, yaml.StreamEndEvent):
             self.problem(event, "yaml-multiple-documents",
                          "de front matter bevat meer dan één YAML-document — haal de extra '---' of '...' weg")
         return value
 
     def pos(self, event) -> Pos:
-        return Pos(event.start_mark.line + 1 + self.offset, event.start_mark.column + 1)
+        return self.r._at(event.start_mark)
 
     def problem(self, event, code: str, message: str) -> None:
         p = self.pos(event)
@@ -172,57 +191,65 @@ class _Builder:
             self.problem(event, "yaml-tag",
                          f"YAML-tag '{shown}' is niet toegestaan — haal de tag weg (zet de waarde zo nodig tussen aanhalingstekens)")
 
-    def node(self, event, events, path: Path) -> Any:
-        self.r.value_pos.setdefault(path, self.pos(event))
-        if isinstance(event, yaml.ScalarEvent):
-            self.check_node(event)
+    def node(self, event, path: Path) -> Any:
+        cls = event.__class__
+        if cls is not _Alias:
+            if path not in self.value_marks:
+                self.value_marks[path] = event.start_mark
+            if event.anchor is not None or event.tag is not None:
+                self.check_node(event)
+        if cls is _Scalar:
             return self.scalar(event)
-        if isinstance(event, yaml.MappingStartEvent):
-            self.check_node(event)
-            return self.mapping(events, path)
-        if isinstance(event, yaml.SequenceStartEvent):
-            self.check_node(event)
+        if cls is _MapStart:
+            return self.mapping(path)
+        if cls is _SeqStart:
             items = []
-            for ev in events:
-                if isinstance(ev, yaml.SequenceEndEvent):
+            get = self.get
+            key_marks = self.key_marks
+            while True:
+                ev = get()
+                if ev.__class__ is _SeqEnd:
                     return items
                 item_path = path + (len(items),)
-                self.r.key_pos[item_path] = self.pos(ev)
-                items.append(self.node(ev, events, item_path))
+                key_marks[item_path] = ev.start_mark
+                items.append(self.node(ev, item_path))
         if isinstance(event, yaml.AliasEvent):
             self.problem(event, "yaml-alias",
                          f"YAML-verwijzing '*{event.anchor}' is niet toegestaan — schrijf de waarde gewoon uit")
             return None
         raise ValueError(f"unexpected YAML event {event!r}")  # pragma: no cover
 
-    def mapping(self, events, path: Path) -> dict:
+    def mapping(self, path: Path) -> dict:
         data: dict = {}
-        for ev in events:
-            if isinstance(ev, yaml.MappingEndEvent):
+        get = self.get
+        key_marks = self.key_marks
+        while True:
+            ev = get()
+            if ev.__class__ is _MapEnd:
                 return data
-            key_pos = self.pos(ev)
-            if isinstance(ev, yaml.ScalarEvent):
-                self.check_node(ev)
+            key_mark = ev.start_mark
+            if ev.__class__ is _Scalar:
+                if ev.anchor is not None or ev.tag is not None:
+                    self.check_node(ev)
                 key = ev.value
             else:
                 self.problem(ev, "yaml-complex-key", "een veldnaam moet gewone tekst zijn, zoals 'title'")
-                self.node(ev, events, path + ("?",))
+                self.node(ev, path + ("?",))
                 key = None
-            value_event = next(events)
+            value_event = get()
             if key is None:
-                self.node(value_event, events, path + ("?",))
+                self.node(value_event, path + ("?",))
                 continue
             if key == "<<":
                 self.problem(ev, "yaml-merge", "samenvoegen met '<<' is niet toegestaan — schrijf de velden uit")
             if key in data:
-                first = self.r.key_pos[path + (key,)]
+                first = self.r._at(key_marks[path + (key,)])
                 self.problem(ev, "yaml-duplicate-key",
                              f"veld '{key}' staat twee keer in de front matter (ook op regel {first.line}) — houd er één")
-                self.node(value_event, events, path + ("#dup", key))
+                self.node(value_event, path + ("#dup", key))
                 continue
-            self.r.key_pos[path + (key,)] = key_pos
-            data[key] = self.node(value_event, events, path + (key,))
-        return data  # pragma: no cover
+            key_marks[path + (key,)] = key_mark
+            data[key] = self.node(value_event, path + (key,))
 
     def scalar(self, ev) -> Any:
         value = ev.value

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Apostrophe look-alikes editors type (or word processors insert) for "'".
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u201b\u02bc\u02bb\u00b4\u0060\u2032"})
@@ -30,6 +31,7 @@ def normalize_apostrophes(s: str) -> str:
     return s.translate(_APOSTROPHES)
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Comparison key: no accents, case-folded, single spaces, plain apostrophes.
 
@@ -45,6 +47,7 @@ def fold(s: str) -> str:
     return _WHITESPACE.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=65536)
 def loose(s: str) -> str:
     """`fold` without any punctuation or spaces: "Sint Michielsgestel" == "Sint-Michielsgestel".
 

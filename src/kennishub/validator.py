@@ -103,25 +103,16 @@ class _Run:
         self.slugs.setdefault(slug, []).append(rel)
         return slug
 
-    def privacy_in_front_matter(self, rel: str, fm: FrontMatter, allow: list) -> None:
-        def walk(value, path):
-            if isinstance(value, str):
-                for finding in privacy.find_personal_data(value):
-                    if not privacy.allowed(finding.text, allow):
-                        pos = fm.vpos(path)
-                        self.report(rel, pos.line, pos.column, "error", "privacy-" + finding.kind, privacy.message_nl(finding))
-            elif isinstance(value, dict):
-                for key, item in value.items():
-                    if path or key != "privacy_allow":
-                        walk(item, path + (key,))
-            elif isinstance(value, list):
-                for i, item in enumerate(value):
-                    walk(item, path + (i,))
+    def privacy(self, rel: str, text: str, allow: list) -> None:
+        """Personal data anywhere in the file: front matter strings (and comments) and body,
+        fenced code included. Strings listed in `privacy_allow` are let through."""
+        for finding in privacy.find_personal_data(text):
+            if not privacy.allowed(finding.text, allow):
+                line, col = line_col(text, finding.start)
+                self.report(rel, line + 1, col, "error", "privacy-" + finding.kind, privacy.message_nl(finding))
 
-        walk(fm.data, ())
-
-    def body(self, rel: str, fm: FrontMatter, rules: dict, allow: list) -> None:
-        report = check_body(fm.body, rules, html_rules=self.html_rules, allow=allow)
+    def body(self, rel: str, fm: FrontMatter, rules: dict) -> None:
+        report = check_body(fm.body, rules, html_rules=self.html_rules)
         for issue in report.issues:
             if issue.offset < 0:
                 line, col = 1, None
@@ -168,7 +159,8 @@ class _Run:
             fm = self.front_matter(rel, text, self.theme_schema, {})
             if isinstance(fm.data, dict):
                 self.hub.themes[slug] = Theme(rel, slug, fm.data, fm.body, fm.body_line)
-                self.body(rel, fm, {}, [])
+                self.body(rel, fm, {})
+                self.privacy(rel, text, [])
 
     def theme_names(self) -> dict[str, str]:
         names: dict[str, str] = {}
@@ -213,8 +205,8 @@ class _Run:
         if isinstance(meta.get("event"), dict) and as_date(meta["event"].get("date")):
             meta["event"]["date"] = as_date(meta["event"]["date"])
         allow = [a for a in meta.get("privacy_allow") or [] if isinstance(a, str)]
-        self.privacy_in_front_matter(rel, fm, allow)
-        self.body(rel, fm, self.body_rules.get(kind, {}) if isinstance(kind, str) else {}, allow)
+        self.privacy(rel, text, allow)
+        self.body(rel, fm, self.body_rules.get(kind, {}) if isinstance(kind, str) else {})
         self.hub.entries.append(Entry(rel, collection, slug, meta, fm.body, fm.body_line,
                                       [Municipality(n, p) for n, p in extras["municipalities"]]))
 
