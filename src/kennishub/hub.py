@@ -84,6 +84,17 @@ def entry_files(root: Path) -> list[tuple[str, str]]:
     return sorted(found, key=lambda item: item[1])
 
 
+def stray_files(root: Path) -> list[str]:
+    """Markdown files in subfolders of a collection (other than media/): never published."""
+    found = []
+    for collection in COLLECTIONS:
+        folder = root / collection
+        if folder.is_dir():
+            found += [p.relative_to(root).as_posix() for p in folder.rglob("*.md")
+                      if p.parent != folder and "media" not in p.relative_to(folder).parts[:1]]
+    return sorted(found)
+
+
 def theme_files(root: Path) -> list[str]:
     folder = root / THEMES_DIR
     if not folder.is_dir():

@@ -21,7 +21,7 @@ from kennishub import crosscheck, privacy
 from kennishub.body import check_body, line_col
 from kennishub.formats import FORMATS, as_date
 from kennishub.frontmatter import FrontMatter, parse_yaml, read
-from kennishub.hub import DEFAULT_AUTHORS_FILE, entry_files, plugin_options, read_source, theme_files
+from kennishub.hub import DEFAULT_AUTHORS_FILE, entry_files, plugin_options, read_source, stray_files, theme_files
 from kennishub.model import COLLECTIONS, Author, Entry, Hub, Municipality, Theme
 from kennishub.problems import Problem, Result
 from kennishub.schema import Context, compile_root, model
@@ -172,6 +172,10 @@ class _Run:
         return names
 
     def entries(self, theme_names: dict[str, str]) -> None:
+        for rel in stray_files(self.root):
+            collection, name = rel.split("/", 1)[0], posixpath.basename(rel)
+            self.report(rel, 1, None, "error", "entry-in-subfolder",
+                        f"bijdragen staan direct in {collection}/ — verplaats dit bestand naar {collection}/{name}")
         for collection, rel in entry_files(self.root):
             try:
                 self.entry(collection, rel, theme_names)
