@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kennishub import frontmatter
+from kennishub.hub import theme_files
 from kennishub.issue_form import FORM_PATH
 from kennishub.model import THEMES_DIR
+from kennishub.new_entry import hub_root
 
 _BLOCK = re.compile(
     r"^(?P<indent>[ \t]*)# begin: generated[^\n]*\n(?P<options>.*?)^(?P=indent)# end: generated[^\n]*$",
@@ -39,9 +41,8 @@ def load_themes(root: Path) -> list[ThemeName]:
     `kennishub check` reports the file itself.
     """
     themes = []
-    for path in sorted((root / THEMES_DIR).glob("*.md")):
-        if path.stem == "index":
-            continue
+    for rel in theme_files(root):
+        path = root / rel
         data = frontmatter.read(path.read_text(encoding="utf-8-sig", errors="replace")).data or {}
         title = data.get("title") if isinstance(data.get("title"), str) else ""
         aliases = data.get("aliases") if isinstance(data.get("aliases"), list) else []
@@ -92,23 +93,25 @@ def add_parser(subparsers) -> None:
             "Uitkomst: 0 = gelijk (of bijgewerkt), 1 = met --check: verschilt, 2 = formulier niet bruikbaar."
         ),
     )
-    parser.add_argument("--root", default=".", help="map van de kennishub (standaard: de huidige map)")
+    parser.add_argument("--root", help="map van de kennishub (standaard: de map met mkdocs.yml waarin je staat)")
     parser.add_argument("--check", action="store_true", help="alleen controleren, niets schrijven")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    root = Path(args.root)
+    root = hub_root(args.root)
+    if root is None:
+        return 2
     form = root / FORM_PATH
     try:
         text = form.read_text(encoding="utf-8")
     except OSError:
-        print(f"fout: het formulier {FORM_PATH} ontbreekt", file=sys.stderr)
+        print(f"kennishub: fout: het formulier {FORM_PATH} ontbreekt", file=sys.stderr)
         return 2
     new = synced(text, load_themes(root))
     if new is None:
         print(
-            f"fout: in {FORM_PATH} staan geen regels '# begin: generated' en '# end: generated' "
+            f"kennishub: fout: in {FORM_PATH} staan geen regels '# begin: generated' en '# end: generated' "
             "rond de thema's",
             file=sys.stderr,
         )
@@ -118,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.check:
         print(
-            f"fout: de thema's in {FORM_PATH} verschillen van {THEMES_DIR}/ — "
+            f"kennishub: fout: de thema's in {FORM_PATH} verschillen van {THEMES_DIR}/ — "
             "voer 'kennishub issue-form' uit en neem het bijgewerkte formulier op in je wijziging",
             file=sys.stderr,
         )

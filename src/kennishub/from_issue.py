@@ -22,8 +22,10 @@ from pathlib import Path
 from kennishub.form_themes import load_themes, theme_names
 from kennishub.issue_form import FORM_PATH, MAX_BODY, FormError, convert, load_form
 from kennishub.model import COLLECTIONS
-from kennishub.new_entry import dump_yaml
+from kennishub.new_entry import dump_yaml, hub_root
+from kennishub.report import text_line
 from kennishub.text import slugify
+from kennishub.validator import check
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_NOT_CONVERTED = 0, 1, 2, 3
 LABEL = "verhaal-goedgekeurd"
@@ -72,10 +74,17 @@ def comment_not_converted(problems: list[str]) -> str:
 
 def comment_written(path: str, messages: list[str], errors: int) -> str:
     text = f"### Je bijdrage staat klaar\n\nVan dit issue is het bestand `{path}` gemaakt.\n\n"
+    warnings = len(messages) - errors
     if errors:
         text += (
             f"De automatische controle vond **{errors} {'fout' if errors == 1 else 'fouten'}**. "
             "Een redacteur verbetert ze in de pull request, of vraagt je hier om aanvullingen.\n\n"
+        )
+    elif warnings:
+        text += (
+            f"De automatische controle vond geen fouten, wel {warnings} "
+            f"{'waarschuwing' if warnings == 1 else 'waarschuwingen'} (die houden publicatie niet tegen). "
+            "Een redacteur leest de bijdrage nog na.\n\n"
         )
     else:
         text += "De automatische controle vond geen fouten. Een redacteur leest de bijdrage nog na.\n\n"
@@ -86,16 +95,8 @@ def comment_written(path: str, messages: list[str], errors: int) -> str:
 
 def validate(root: Path, path: str) -> tuple[list[str], int]:
     """Messages for `path` as `kennishub check` words them, and the number of errors."""
-    from kennishub.problems import SEVERITY_NL
-    from kennishub.validator import check
-
-    result = check(root, [path]).result
-    problems = [p for p in result.sorted() if p.path == path]
-    messages = [
-        f"{p.path}:{p.line}{f':{p.column}' if p.column else ''}: {SEVERITY_NL[p.severity]}: {p.message}"
-        for p in problems
-    ]
-    return messages, sum(p.severity == "error" for p in problems)
+    problems = check(root, [path]).result.sorted()
+    return [text_line(p) for p in problems], sum(p.severity == "error" for p in problems)
 
 
 def from_issue(root: Path, issue: str, number: int | None = None) -> tuple[int, str, str | None]:
@@ -143,21 +144,20 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("--body-file", required=True, help="bestand met de tekst van het issue")
     parser.add_argument("--number", type=int, help="nummer van het issue (komt als verborgen notitie in het bestand)")
-    parser.add_argument("--root", default=".", help="map van de kennishub (standaard: de huidige map)")
+    parser.add_argument("--root", help="map van de kennishub (standaard: de map met mkdocs.yml waarin je staat)")
     parser.add_argument("--comment-file", help="schrijf de reactie (Markdown) naar dit bestand in plaats van naar de uitvoer")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    root = Path(args.root)
-    if not (root / "mkdocs.yml").is_file():
-        print(f"fout: in '{root}' staat geen kennishub (mkdocs.yml ontbreekt); gebruik --root", file=sys.stderr)
+    root = hub_root(args.root)
+    if root is None:
         return EXIT_USAGE
     try:
         with open(args.body_file, encoding="utf-8", errors="replace") as handle:
             issue = handle.read(MAX_BODY * 4 + 1)  # enough to say "too long" without reading a huge file
     except OSError as exc:
-        print(f"fout: kan '{args.body_file}' niet lezen ({exc.strerror})", file=sys.stderr)
+        print(f"kennishub: fout in de opdracht: kan '{args.body_file}' niet lezen ({exc.strerror})", file=sys.stderr)
         return EXIT_USAGE
     try:
         status, comment, path = from_issue(root, issue, args.number)

@@ -15,14 +15,14 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import yaml
 
-from kennishub.model import COLLECTIONS, THEMES_DIR
+from kennishub.hub import find_root, theme_files
+from kennishub.model import COLLECTIONS
 from kennishub.text import slugify
+from kennishub.validator import today_amsterdam
 
-TIMEZONE = ZoneInfo("Europe/Amsterdam")
 KINDS = {t: folder for folder, (types, _, _) in COLLECTIONS.items() for t in types}
 
 _BODY = {
@@ -47,11 +47,6 @@ _BODY = {
         "Deze aanwijzing (tussen <!-- en -->) mag je weghalen. -->\n"
     ),
 }
-
-
-def today() -> dt.date:
-    """Today's date in the Netherlands, whatever the machine's time zone."""
-    return dt.datetime.now(TIMEZONE).date()
 
 
 class _Dumper(yaml.SafeDumper):
@@ -87,12 +82,24 @@ def _optional(comment: str, example: str) -> str:
 
 
 def theme_slugs(root: Path) -> list[str]:
-    return sorted(p.stem for p in (root / THEMES_DIR).glob("*.md") if p.stem != "index")
+    return [Path(path).stem for path in theme_files(root)]
+
+
+def hub_root(given: str | None) -> Path | None:
+    """The hub's root: `given`, or the folder with mkdocs.yml around the current one.
+    None (after a Dutch message) when there is no hub there."""
+    root = Path(given) if given else find_root(Path.cwd())
+    if root is None or not (root / "mkdocs.yml").is_file():
+        where = f"in '{given}'" if given else "hier of in een map erboven"
+        print(f"kennishub: fout in de opdracht: geen kennishub gevonden {where} (mkdocs.yml ontbreekt); "
+              "ga naar de map van de kennishub of geef --root MAP", file=sys.stderr)
+        return None
+    return root
 
 
 def skeleton(kind: str, title: str, date: dt.date, themes: list[str]) -> str:
     """The text of a new entry of type `kind`."""
-    choices = ", ".join(themes) if themes else f"de bestandsnamen in {THEMES_DIR}/"
+    choices = ", ".join(themes) if themes else "de bestandsnamen in docs/themas/"
     parts = [
         _field("title", title, "Titel: 5 tot 120 tekens. Staat boven de pagina en op de kaartjes."),
         _field("type", kind, "Soort: verhaal, interview of terugblik (map stories/) of checklist (map lessons-learned/)."),
@@ -145,7 +152,7 @@ def create(root: Path, kind: str, title: str, date: dt.date | None = None) -> tu
     (root / folder).mkdir(parents=True, exist_ok=True)
     try:
         with open(root / relative, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(skeleton(kind, title, date or today(), theme_slugs(root)))
+            handle.write(skeleton(kind, title, date or today_amsterdam(), theme_slugs(root)))
     except FileExistsError:  # created between the check above and now
         return None, f"{relative.as_posix()} bestaat al. Kies een andere titel."
     return relative, (
@@ -164,19 +171,17 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("kind", choices=list(KINDS), metavar="soort", help="verhaal, interview, terugblik of checklist")
     parser.add_argument("title", metavar="titel", help='de titel, tussen aanhalingstekens: "Samen aan tafel"')
-    parser.add_argument("--root", default=".", help="map van de kennishub (standaard: de huidige map)")
+    parser.add_argument("--root", help="map van de kennishub (standaard: de map met mkdocs.yml waarin je staat)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    root = Path(args.root)
-    if not (root / "mkdocs.yml").is_file():
-        print(f"fout: in '{root}' staat geen kennishub (mkdocs.yml ontbreekt); ga naar die map of gebruik --root",
-              file=sys.stderr)
+    root = hub_root(args.root)
+    if root is None:
         return 2
     path, message = create(root, args.kind, " ".join(args.title.split()))
     if path is None:
-        print(f"fout: {message}", file=sys.stderr)
+        print(f"kennishub: fout: {message}", file=sys.stderr)
         return 1
     print(message)
     return 0

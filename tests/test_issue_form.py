@@ -1,0 +1,198 @@
+"""`kennishub from-issue` and `kennishub issue-form`.
+
+Golden cases: tests/issue_forms/<case>.md is an issue body as GitHub writes it for the
+"Deel je verhaal" form (`### Label`, `_No response_`, `- [X] …`); beside it,
+<case>.expected says what must come of it:
+
+    exit: 0|1|3              the exit status of `kennishub from-issue`
+    path: stories/<slug>.md  the file written (omit when nothing may be written)
+    comment: fragment        a fragment of the Dutch comment for the issue (any number)
+    --- file                 everything after this line is the exact written file
+
+Each case runs in a copy of the base hub (tests/fixtures/hub/) with this repository's
+issue form, as issue #7. A new case is a new pair of files; no Python changes.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kennishub import cli, frontmatter
+from kennishub.form_themes import FORM_PATH, load_themes, option_labels, synced
+from kennishub.from_issue import entry_text
+
+HERE = Path(__file__).parent
+REPO = HERE.parent
+CASES = sorted((HERE / "issue_forms").glob("*.md"))
+BASE_HUB = HERE / "fixtures" / "hub"
+
+
+def make_hub(tmp_path: Path) -> Path:
+    root = tmp_path / "hub"
+    shutil.copytree(BASE_HUB, root)
+    (root / FORM_PATH).parent.mkdir(parents=True)
+    shutil.copy(REPO / FORM_PATH, root / FORM_PATH)
+    return root
+
+
+def entry_files(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for d in ("stories", "lessons-learned") for p in (root / d).glob("*.md")}
+
+
+def read_expected(path: Path) -> dict:
+    head, sep, file_text = path.read_text(encoding="utf-8").partition("--- file\n")
+    expected = {"exit": None, "path": None, "comment": [], "file": file_text if sep else None}
+    for line in head.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, _, value = line.partition(": ")
+        if key == "comment":
+            expected["comment"].append(value)
+        elif key in ("exit", "path"):
+            expected[key] = value
+        else:
+            raise ValueError(f"{path.name}: unknown line {line!r}")
+    return expected
+
+
+def run_from_issue(root: Path, body: Path, capsys) -> tuple[int, str, str]:
+    comment = root.parent / "comment.md"
+    status = cli.main(["from-issue", "--body-file", str(body), "--number", "7",
+                       "--root", str(root), "--comment-file", str(comment)])
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    return status, comment.read_text(encoding="utf-8"), out.out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_issue_body(case: Path, tmp_path, capsys):
+    expected = read_expected(case.with_suffix(".expected"))
+    root = make_hub(tmp_path)
+    before = entry_files(root)
+    status, comment, out = run_from_issue(root, case, capsys)
+    assert str(status) == expected["exit"], comment
+    for fragment in expected["comment"]:
+        assert fragment in comment
+    added = entry_files(root) - before
+    if expected["path"] is None:
+        assert added == set(), "nothing may be written for this case"
+        assert out == ""
+        return
+    assert added == {expected["path"]}
+    assert out.strip() == expected["path"]
+    if expected["file"] is not None:
+        assert (root / expected["path"]).read_text(encoding="utf-8") == expected["file"]
+
+
+def test_cases_all_have_expectations():
+    assert CASES, "no cases in tests/issue_forms/"
+    missing = [c.name for c in CASES if not c.with_suffix(".expected").exists()]
+    assert missing == []
+
+
+def test_body_larger_than_github_allows_gets_a_dutch_answer(tmp_path, capsys):
+    root = make_hub(tmp_path)
+    body = tmp_path / "groot.md"
+    body.write_text("### Titel\n\n" + "Lang verhaal. " * 10_000, encoding="utf-8")
+    status, comment, _ = run_from_issue(root, body, capsys)
+    assert status == 3
+    assert "te lang" in comment
+    assert entry_files(root) == entry_files(BASE_HUB)
+
+
+def test_comment_to_stdout_without_comment_file(tmp_path, capsys):
+    root = make_hub(tmp_path)
+    body = tmp_path / "leeg.md"
+    body.write_text("", encoding="utf-8")
+    assert cli.main(["from-issue", "--body-file", str(body), "--root", str(root)]) == 3
+    assert "geen velden van het formulier" in capsys.readouterr().out
+
+
+def test_unreadable_body_file_is_a_usage_error(tmp_path, capsys):
+    root = make_hub(tmp_path)
+    assert cli.main(["from-issue", "--body-file", str(tmp_path / "bestaat-niet.md"), "--root", str(root)]) == 2
+    assert "kan" in capsys.readouterr().err
+
+
+# --- the front matter is safe YAML whatever the editor typed ---------------------------
+
+_lines = st.text(min_size=1, max_size=80).map(lambda s: " ".join(s.split())).filter(bool)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_lines, summary=_lines, organisations=st.lists(_lines, max_size=3))
+def test_front_matter_reads_back_exactly(title, summary, organisations):
+    meta = {"title": title, "type": "verhaal", "summary": summary, "themes": ["armoede"]}
+    if organisations:
+        meta["organisations"] = organisations
+    text = entry_text(meta, "Tekst.\n")
+    read = frontmatter.read(text)
+    assert read.problems == []
+    assert read.data == meta
+    assert read.body.strip() == "Tekst."
+
+
+# --- the themes dropdown follows docs/themas/ ------------------------------------------
+
+
+def test_form_themes_match_docs_themas():
+    """Fails when a theme was added, renamed or removed without `kennishub issue-form`."""
+    form = yaml.safe_load((REPO / FORM_PATH).read_text(encoding="utf-8"))
+    dropdown = next(e for e in form["body"] if e.get("id") == "themes")
+    assert dropdown["attributes"]["options"] == list(option_labels(load_themes(REPO))), (
+        "de thema's in het formulier verschillen van docs/themas/: voer 'kennishub issue-form' uit"
+    )
+
+
+def test_issue_form_check_command(tmp_path, capsys):
+    root = make_hub(tmp_path)
+    assert cli.main(["issue-form", "--root", str(root), "--check"]) == 1  # repo themes != fixture themes
+    form_before = (root / FORM_PATH).read_text(encoding="utf-8")
+    assert cli.main(["issue-form", "--root", str(root)]) == 0
+    form_after = (root / FORM_PATH).read_text(encoding="utf-8")
+    assert cli.main(["issue-form", "--root", str(root), "--check"]) == 0
+    options = next(e for e in yaml.safe_load(form_after)["body"] if e.get("id") == "themes")["attributes"]["options"]
+    assert options == ["Armoede", "Integraal werken", "Samen leren"]
+    # only the generated lines changed
+    changed = [line for line in form_after.splitlines() if line not in form_before.splitlines()]
+    assert all(line.strip().startswith('- "') for line in changed)
+    capsys.readouterr()
+
+
+def test_awkward_theme_titles_stay_valid_yaml(tmp_path):
+    root = make_hub(tmp_path)
+    titles = {"een": 'Thema: "quotes" # geen commentaar', "twee": "- [ja]", "drie": "Dubbel", "vier": "Dubbel"}
+    for slug, title in titles.items():
+        (root / "docs/themas" / f"{slug}.md").write_text(
+            f"---\ntitle: {yaml.safe_dump(title).splitlines()[0]}\ndescription: x\n---\n", encoding="utf-8")
+    form = synced((root / FORM_PATH).read_text(encoding="utf-8"), load_themes(root))
+    options = next(e for e in yaml.safe_load(form)["body"] if e.get("id") == "themes")["attributes"]["options"]
+    assert 'Thema: "quotes" # geen commentaar' in options and "- [ja]" in options
+    assert "Dubbel (drie)" in options and "Dubbel (vier)" in options
+    assert len(options) == len(set(options))
+
+
+def test_form_has_every_field_the_converter_reads():
+    form = yaml.safe_load((REPO / FORM_PATH).read_text(encoding="utf-8"))
+    fields = {e["id"]: e for e in form["body"] if e.get("type") != "markdown"}
+    assert set(fields) >= {"title", "type", "date", "summary", "themes", "municipalities", "places",
+                           "organisations", "network", "interviewees", "event_name", "event_place",
+                           "text", "consent", "privacy"}
+    labels = [e["attributes"]["label"] for e in fields.values()]
+    assert len(labels) == len(set(labels))
+    for key in ("consent", "privacy"):
+        assert all(o["required"] for o in fields[key]["attributes"]["options"])
+    assert "toestemming" in fields["consent"]["attributes"]["options"][0]["label"]
+    assert fields["themes"]["attributes"]["multiple"] is True
+
+
+def test_contact_link_points_at_the_guide_on_this_site():
+    config = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
+    site_url = (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("site_url:", 1)[1].split()[0]
+    assert config["contact_links"][0]["url"] == site_url.rstrip("/") + "/bijdragen/"
