@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Material 9.7 prints a banner about MkDocs 2.0 on every build; editors need not see it.
+export NO_MKDOCS_2_WARNING := true
 
 .PHONY: build serve test check lock bench clean test-deps system-deps install
 
