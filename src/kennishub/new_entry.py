@@ -112,16 +112,17 @@ def skeleton(kind: str, title: str, date: dt.date, themes: list[str]) -> str:
     if kind == "interview":
         parts.append(_field(
             "interviewees", [{"name": None, "role": None, "organisation": None}],
-            "Wie is geïnterviewd: naam (verplicht), rol en organisatie (mag je weglaten).\n"
+            "Wie is geïnterviewd: naam (verplicht), rol en organisatie (vul in, of haal die regel weg).\n"
             "Alleen volwassenen die toestemming gaven; nooit kinderen.",
         ))
     if kind == "terugblik":
         parts.append(_field(
             "event", {"date": date, "place": None, "name": None},
-            "De bijeenkomst: datum (verplicht), plaats (verplicht) en naam (mag je weglaten).",
+            "De bijeenkomst: datum (verplicht), plaats (verplicht) en naam (vul in, of haal die regel weg).",
         ))
     parts += [
-        _optional("Gemeenten (officiële namen; de provincie vult de site zelf in). Haal '# ' weg om te gebruiken:",
+        "# Velden hieronder zijn niet verplicht. Gebruik je er een, haal dan '# ' aan het begin van de regel weg.\n",
+        _optional("Gemeenten (officiële namen; de provincie vult de site zelf in):",
                   "municipalities: [Rotterdam, Steenwijkerland]"),
         _optional("Wijken, dorpen of buurten:", "places: [Crooswijk]"),
         _optional("Organisaties die meewerkten:", "organisations: [Gemeente Rotterdam, Stichting Jeugdwerk Noord]"),
