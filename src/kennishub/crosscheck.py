@@ -65,6 +65,11 @@ def _link_hint(bare: str, folder: str, existing: set[str]) -> str:
     if not name.endswith(".md") and f"{name}.md" in {posixpath.basename(p) for p in existing}:
         name = f"{name}.md"
     matches = sorted(p for p in existing if posixpath.basename(p) == name)
+    if not matches and name.endswith(".md"):
+        from kennishub import suggest
+
+        near = suggest.nearest(name, sorted({posixpath.basename(p) for p in existing if p.endswith(".md")}))
+        matches = sorted(p for p in existing if posixpath.basename(p) == near)
     if matches:
         return f" — bedoel je '{posixpath.relpath(matches[0], folder or '.')}'?"
     if not name.endswith(".md"):
@@ -99,7 +104,9 @@ def check_organisations(entries: list[Entry], positions, report: Report) -> None
                 if variant in spellings:
                     group.add(variant)
                 group |= deletions.get(variant, set())
-        best = max(((n, c) for k in group for n, c in spellings[k].items()), key=lambda nc: (nc[1], nc[0]))
+        # the most used spelling; on a tie the one with more capitals ("Gemeente Rotterdam")
+        best = max(((n, c) for k in group for n, c in spellings[k].items()),
+                   key=lambda nc: (nc[1], sum(ch.isupper() for ch in nc[0]), nc[0]))
         canonical[key] = best[0]
     for entry, i, name, key in uses:
         other = canonical.get(key)

@@ -107,14 +107,15 @@ def _type_check(kind: str, schema: dict) -> Check:
     def check(value: Any, path: tuple, ctx: Context) -> bool:
         if isinstance(value, expected) and not (expected is int and isinstance(value, bool)):
             return True
-        if is_date and isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return True
+        if is_date and isinstance(value, (dt.date, str, int, float)) and not isinstance(value, bool):
+            return True  # the date format check says what is wrong with it
         if value is None:
             hint = f", bijvoorbeeld: {example}" if example else ""
             ctx.error(path, "empty-value", f"veld '{key_of(path)}' is leeg — vul een waarde in{hint}")
         elif expected is str and isinstance(value, (int, float, bool)) and not is_date:
-            ctx.error(path, "type-string", message("type-string", key=key_of(path), found=found(value))
-                      + f" — zet de waarde tussen aanhalingstekens: \"{value}\"")
+            hint = (f" — kies uit: {', '.join(schema['enum'])}" if "enum" in schema
+                    else f" — zet de waarde tussen aanhalingstekens: \"{value}\"")
+            ctx.error(path, "type-string", message("type-string", key=key_of(path), found=found(value)) + hint)
         else:
             ctx.error(path, f"type-{kind}", message(f"type-{kind}", key=key_of(path), found=found(value)))
         return False
@@ -206,15 +207,15 @@ def _format(schema: dict, formats) -> Check:
     return check
 
 
-def _object(schema: dict, formats) -> Check:
+def _object(schema: dict, formats, inherited: dict | None = None) -> Check:
     props = {k: compile_schema(v, formats) for k, v in schema.get("properties", {}).items()}
-    examples = {k: (v.get("x-example") or f"{k}: …") for k, v in schema.get("properties", {}).items()
+    examples = {k: (v.get("x-example") or f"{k}: …") for k, v in {**(inherited or {}), **schema.get("properties", {})}.items()
                 if isinstance(v, dict)}
     required = list(schema.get("required", ()))
     extra = schema.get("additionalProperties", True)
     extra_check = compile_schema(extra, formats) if isinstance(extra, dict) else None
     dependent = schema.get("dependentRequired", {})
-    conditions = [_condition(c, formats) for c in schema.get("allOf", ())]
+    conditions = [_condition(c, formats, schema.get("properties", {})) for c in schema.get("allOf", ())]
     known = sorted(props)
 
     def check(value: dict, path: tuple, ctx: Context) -> None:
@@ -244,11 +245,12 @@ def _object(schema: dict, formats) -> Check:
     return check
 
 
-def _condition(rule: dict, formats) -> Callable:
-    """`if/then/else` where `if` tests constant values of sibling fields."""
+def _condition(rule: dict, formats, properties: dict) -> Callable:
+    """`if/then/else` where `if` tests constant values of sibling fields; `properties` are
+    the parent's (for the examples in messages about a missing field)."""
     tests = {k: v["const"] for k, v in rule["if"].get("properties", {}).items()}
-    then = _object(rule["then"], formats) if "then" in rule else None
-    other = _object(rule["else"], formats) if "else" in rule else None
+    then = _object(rule["then"], formats, properties) if "then" in rule else None
+    other = _object(rule["else"], formats, properties) if "else" in rule else None
 
     def check(value: dict, path: tuple, ctx: Context) -> None:
         if not all(k in value for k in tests):

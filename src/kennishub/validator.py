@@ -27,7 +27,7 @@ from kennishub.problems import Problem, Result
 from kennishub.schema import Context, compile_root, model
 from kennishub.text import fold
 
-_KEY_CODES = {"missing-key", "unknown-key", "field-not-for-type", "duplicate-slug"}
+_KEY_CODES = {"missing-key", "unknown-key", "field-not-for-type", "duplicate-slug", "too-few-items", "too-many-items"}
 _SLUG = re.compile(model()["slug"]["pattern"])
 _SLUG_MAX = model()["slug"]["maxLength"]
 
@@ -73,8 +73,8 @@ class _Run:
             return None
         return source.text
 
-    def front_matter(self, rel: str, text: str, schema, extras: dict) -> FrontMatter:
-        fm = read(text)
+    def front_matter(self, rel: str, text: str, schema, extras: dict, kind: str = "entry") -> FrontMatter:
+        fm = read(text, ", ".join(model()[kind]["required"]))
         self.positions[rel] = fm
         for p in fm.problems:
             self.report(rel, p.line, p.column, "error", p.code, p.message)
@@ -137,6 +137,10 @@ class _Run:
         for p in fm.problems:
             self.report(rel, p.line, p.column, "error", p.code, p.message)
         if not isinstance(fm.data, dict):
+            if not fm.problems:
+                self.report(rel, 1, 1, "error", "authors-not-mapping",
+                            "het auteursregister moet beginnen met een regel 'authors:', met daaronder ingesprongen "
+                            "per auteur een sleutel (zoals 'redactie:') en nog verder ingesprongen 'name: …'")
             return
 
         def locate(path, code):
@@ -156,7 +160,7 @@ class _Run:
             text = self.text_of(rel)
             if text is None:
                 continue
-            fm = self.front_matter(rel, text, self.theme_schema, {})
+            fm = self.front_matter(rel, text, self.theme_schema, {}, "theme")
             if isinstance(fm.data, dict):
                 self.hub.themes[slug] = Theme(rel, slug, fm.data, fm.body, fm.body_line)
                 self.body(rel, fm, {})
