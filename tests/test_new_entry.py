@@ -170,3 +170,32 @@ def test_finds_the_hub_from_a_subfolder_and_uses_todays_date(hub, monkeypatch):
     data = frontmatter.read((hub / "stories" / "netwerkdag-in-steenwijk.md").read_text(encoding="utf-8")).data
     assert data["date"] in {before, today_amsterdam()}
     assert data["event"]["date"] == data["date"]
+
+
+# --- docs/bijdragen.md: the guide leads to a valid entry --------------------------------
+
+GUIDE = HERE.parent / "docs" / "bijdragen.md"
+
+
+def test_guide_example_passes_the_check(tmp_path):
+    """The full example an editor pastes in GitHub's web editor is a valid entry."""
+    import sitekit
+
+    text = GUIDE.read_text(encoding="utf-8")
+    example = re.search(r"<!-- example-entry.*?-->\n```markdown\n(.*?)\n```\n", text, flags=re.S)
+    assert example, "docs/bijdragen.md lost its example (marked <!-- example-entry -->)"
+    root = sitekit.copy_hub(tmp_path / "hub")
+    target = root / "stories" / "voorbeeld-uit-de-handleiding.md"
+    target.write_text(example.group(1) + "\n", encoding="utf-8")
+    result = check(root, ["stories/voorbeeld-uit-de-handleiding.md"], today=DATE).result
+    assert [str(p) for p in result.problems] == []
+
+
+def test_guide_explains_every_field():
+    from kennishub.schema import model
+
+    text = GUIDE.read_text(encoding="utf-8")
+    fields = set(model()["entry"]["properties"])
+    assert fields, "the content model lists no fields"
+    missing = sorted(f for f in fields if f"`{f}`" not in text)
+    assert missing == [], f"docs/bijdragen.md does not explain {missing}"
