@@ -42,9 +42,8 @@ _BODY = {
     ),
     "checklist": (
         "<!-- Schrijf de geleerde lessen als vragen die je jezelf kunt stellen: minstens drie,\n"
-        "elk op een eigen regel die begint met '- [ ] ', bijvoorbeeld:\n"
-        "- [ ] Weten we welke professionals het gezin al kennen?\n"
-        "Deze aanwijzing (tussen <!-- en -->) mag je weghalen. -->\n"
+        "elk op een eigen regel die begint met '- [ ] ', bijvoorbeeld: '- [ ] Weten we welke\n"
+        "professionals het gezin al kennen?'. Deze aanwijzing (tussen <!-- en -->) mag je weghalen. -->\n"
     ),
 }
 
