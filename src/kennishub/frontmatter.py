@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
 MAX_FRONT_MATTER = 64 * 1024
+MAX_DEPTH = 20  # nesting levels; the content model needs 3, deeper input would exhaust the stack
 _RESOLVERS = _Loader.yaml_implicit_resolvers
 _TAG = "tag:yaml.org,2002:"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -201,6 +202,8 @@ class _Builder:
                 self.check_node(event)
         if cls is _Scalar:
             return self.scalar(event)
+        if len(path) >= MAX_DEPTH and cls in (_MapStart, _SeqStart):
+            return self.skip(event)
         if cls is _MapStart:
             return self.mapping(path)
         if cls is _SeqStart:
@@ -219,6 +222,19 @@ class _Builder:
                          f"YAML-verwijzing '*{event.anchor}' is niet toegestaan — schrijf de waarde gewoon uit")
             return None
         raise ValueError(f"unexpected YAML event {event!r}")  # pragma: no cover
+
+    def skip(self, event) -> None:
+        """Report a collection nested too deeply and skip its events."""
+        self.problem(event, "yaml-too-deep",
+                     f"de front matter is dieper genest dan {MAX_DEPTH} niveaus — haal de extra haken of inspringingen weg")
+        depth = 1
+        while depth:
+            cls = self.get().__class__
+            if cls is _MapStart or cls is _SeqStart:
+                depth += 1
+            elif cls is _MapEnd or cls is _SeqEnd:
+                depth -= 1
+        return None
 
     def mapping(self, path: Path) -> dict:
         data: dict = {}
