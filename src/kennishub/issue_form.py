@@ -266,7 +266,7 @@ def convert(text: str, labels: dict[str, str], themes: dict[str, str]) -> Conver
                 f"{what}, kunnen we de bijdrage niet publiceren."
             )
     result.meta = meta
-    result.body = body.replace("\r\n", "\n").strip() + "\n"
+    result.body = body.strip() + "\n"
     return result
 
 
