@@ -106,6 +106,20 @@
     return button;
   }
 
+  // The tools go before the block that holds the first task list, and before the
+  // headings that introduce that block, so they read as belonging to the whole list.
+  function toolsPlace(container) {
+    var place = container.querySelector(".task-list");
+    while (place.parentNode !== container) place = place.parentNode;
+    while (
+      place.previousElementSibling &&
+      /^H[2-6]$/.test(place.previousElementSibling.nodeName)
+    ) {
+      place = place.previousElementSibling;
+    }
+    return place;
+  }
+
   function setup(container, slug) {
     if (container.hasAttribute("data-kh-ready")) return;
     var inputs = container.querySelectorAll(
@@ -138,11 +152,17 @@
     progress.setAttribute("role", "status");
     var reset = makeButton("Wis alle vinkjes");
     var print = makeButton("Print deze checklist");
+    // Shown on paper only: where the printed checklist comes from.
+    var source = document.createElement("p");
+    source.className = "kh-checklist__source";
+    var canonical = document.querySelector("link[rel=canonical]");
+    source.textContent =
+      "Afgedrukt van " + (canonical ? canonical.href : window.location.href);
     tools.appendChild(progress);
     tools.appendChild(reset);
     tools.appendChild(print);
-    var firstList = container.querySelector(".task-list");
-    firstList.parentNode.insertBefore(tools, firstList);
+    tools.appendChild(source);
+    container.insertBefore(tools, toolsPlace(container));
 
     function update() {
       var done = 0;
