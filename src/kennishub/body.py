@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 _FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.M | re.S)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _H1 = re.compile(r"^#[ \t]+\S|^[^\n#>\-*+ \t][^\n]*\n=+[ \t]*$", re.M)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
@@ -44,11 +45,18 @@ class BodyReport:
     tasks: int = 0
 
 
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
 def blank_code(body: str) -> str:
-    """Replace fenced code blocks by spaces of the same length (offsets stay valid)."""
-    if "```" not in body and "~~~" not in body:
-        return body
-    return _FENCE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+    """Replace fenced code blocks and HTML comments by spaces of the same length
+    (offsets stay valid): neither is shown as text, so neither counts."""
+    if "```" in body or "~~~" in body:
+        body = _FENCE.sub(_blank, body)
+    if "<!--" in body:
+        body = _COMMENT.sub(_blank, body)
+    return body
 
 
 def count_words(body: str, stop: int | None = None) -> int:
