@@ -111,6 +111,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
         self.send_header("Cache-Control", "max-age=600")
+        self.send_header("LinkChecker", "allow")  # lets linkchecker go faster than 10 requests/s
         self.end_headers()
         return _Body(body)
 

@@ -115,9 +115,9 @@ class Visit:
         assert not self.failed, "local resources failing:\n" + "\n".join(self.failed)
 
 
-def search(page, query: str):
+def search(page, query: str, shortcut: str = "/"):
     """Open the header search with its keyboard shortcut, type `query`, wait for results."""
-    page.keyboard.press("/")
+    page.keyboard.press(shortcut)
     page.wait_for_function(
         "() => { const a = document.activeElement;"
         " return !!a && a.matches('input[type=search], input[type=text]') }",
@@ -161,3 +161,53 @@ def describe_violations(violations: list[dict]) -> str:
             lines.append(f"    {n['target']}  {n['html']}")
             lines.append("      " + n["summary"].replace("\n", "\n      "))
     return "\n".join(lines)
+
+
+# -- keyboard ---------------------------------------------------------------------
+
+_FOCUSED = """() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return null;
+    const r = a.getBoundingClientRect(), pad = 6;
+    const x = Math.max(0, r.left - pad), y = Math.max(0, r.top - pad);
+    const text = (a.getAttribute('aria-label') || a.textContent || a.value || '').trim().replace(/\\s+/g, ' ');
+    return {x, y, width: Math.min(innerWidth, r.right + pad) - x,
+            height: Math.min(innerHeight, r.bottom + pad) - y,
+            tag: a.tagName.toLowerCase(), type: a.type || '', href: a.getAttribute('href') || '',
+            url: a.href || '',
+            name: text.slice(0, 60), cls: typeof a.className === 'string' ? a.className : ''};
+}"""
+
+
+def focused(page) -> dict | None:
+    """What has keyboard focus: tag, type, href (as written), url, name, class, box in the viewport."""
+    return page.evaluate(_FOCUSED)
+
+
+def describe(el: dict | None) -> str:
+    if el is None:
+        return "nothing"
+    return f"<{el['tag']} class={el['cls']!r} href={el['href']!r}> {el['name']!r}"
+
+
+def focus_is_visible(page) -> bool:
+    """Whether the focused element looks different from the same element unfocused."""
+    el = focused(page)
+    if el is None or el["width"] <= 0 or el["height"] <= 0:
+        return False
+    clip = {k: el[k] for k in ("x", "y", "width", "height")}
+    with_focus = page.screenshot(clip=clip, animations="disabled", caret="hide")
+    page.evaluate("window.__khFocused = document.activeElement; document.activeElement.blur()")
+    without = page.screenshot(clip=clip, animations="disabled", caret="hide")
+    page.evaluate("window.__khFocused.focus()")
+    return with_focus != without
+
+
+def tab_until(page, predicate, limit: int = 80, key: str = "Tab") -> dict | None:
+    """Press Tab until `predicate(focused element)` holds; the element, or None."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        el = focused(page)
+        if el is not None and predicate(el):
+            return el
+    return None
