@@ -18,6 +18,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 
+from kennishub.yaml_errors import YamlProblem, add_error
+
 try:  # the C parser is much faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -38,14 +40,6 @@ Path = tuple  # a path into the front matter: ("themes", 2) or ("source", "url")
 class Pos(NamedTuple):
     line: int  # 1-based, in the file
     column: int  # 1-based
-
-
-@dataclass
-class YamlProblem:
-    line: int
-    column: int | None
-    code: str
-    message: str
 
 
 @dataclass
@@ -125,12 +119,9 @@ def read(text: str, fields: str = "title, type, date, summary, themes") -> Front
     builder = _Builder(result, first)
     try:
         result.data = builder.build(fm_text)
-    except yaml.MarkedYAMLError as exc:
+    except yaml.YAMLError as exc:
         result.data = None
-        result.problems.append(_yaml_error(exc, fm_text, first))
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always gives marks
-        result.data = None
-        result.problems.append(YamlProblem(first, None, "yaml-syntax", f"de front matter is geen geldige YAML ({exc})"))
+        add_error(result.problems, exc, fm_text, first)
     if result.data is None and not result.problems:
         result.problems.append(YamlProblem(1, 1, "front-matter-empty",
             f"de front matter is leeg — vul de verplichte velden in: {fields}"))
@@ -186,7 +177,8 @@ class _Builder:
     def check_node(self, event) -> None:
         if getattr(event, "anchor", None):
             self.problem(event, "yaml-anchor",
-                         f"YAML-anker '&{event.anchor}' is niet toegestaan — schrijf de waarde gewoon uit")
+                         f"YAML-anker '&{event.anchor}' is niet toegestaan — schrijf de waarde gewoon uit; begint de "
+                         "tekst met &, zet hem dan tussen aanhalingstekens")
         tag = getattr(event, "tag", None)
         if tag:
             shown = tag.replace(_TAG, "!!")
@@ -219,7 +211,8 @@ class _Builder:
                 items.append(self.node(ev, item_path))
         if isinstance(event, yaml.AliasEvent):
             self.problem(event, "yaml-alias",
-                         f"YAML-verwijzing '*{event.anchor}' is niet toegestaan — schrijf de waarde gewoon uit")
+                         f"YAML-verwijzing '*{event.anchor}' is niet toegestaan — schrijf de waarde gewoon uit; begint "
+                         "de tekst met * (zoals Markdown-opmaak), zet hem dan zonder opmaak tussen aanhalingstekens")
             return None
         raise ValueError(f"unexpected YAML event {event!r}")  # pragma: no cover
 
@@ -301,41 +294,7 @@ def parse_yaml(text: str, first_line: int = 1) -> FrontMatter:
     result = FrontMatter(start_line=first_line)
     try:
         result.data = _Builder(result, first_line).build(text)
-    except yaml.MarkedYAMLError as exc:
-        result.problems.append(_yaml_error(exc, text, first_line))
+    except yaml.YAMLError as exc:
+        result.data = None
+        add_error(result.problems, exc, text, first_line)
     return result
-
-
-def _yaml_error(exc: yaml.MarkedYAMLError, text: str, first: int) -> YamlProblem:
-    """Turn a libyaml error into a Dutch message with the line and a hint."""
-    mark = exc.problem_mark or exc.context_mark
-    line = (mark.line if mark else 0) + first
-    column = (mark.column + 1) if mark else None
-    problem = (exc.problem or "").lower()
-    context = (exc.context or "").lower()
-    lines = text.split("\n")
-    if "quoted scalar" in context and exc.context_mark is not None:
-        line = exc.context_mark.line + first
-        column = exc.context_mark.column + 1
-        src = lines[exc.context_mark.line] if exc.context_mark.line < len(lines) else ""
-        return YamlProblem(line, column, "yaml-quote",
-            f"een waarde begint met een aanhalingsteken of apostrof dat niet wordt afgesloten ({src.strip()!s}) — "
-            "zet de hele waarde tussen dubbele aanhalingstekens, bijvoorbeeld: \"'s-Hertogenbosch\"")
-    if "mapping values are not allowed" in problem:
-        src = lines[mark.line] if mark and mark.line < len(lines) else ""
-        key, _, rest = src.partition(":")
-        example = f'{key.strip()}: "{rest.strip()}"' if rest.strip() else 'title: "Vraag: wat nu?"'
-        return YamlProblem(line, column, "yaml-colon",
-            f"een dubbele punt in een waarde maakt de YAML ongeldig — zet de waarde tussen aanhalingstekens: {example}")
-    at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
-    if at == "\t" or "tab" in problem:
-        return YamlProblem(line, column, "yaml-tab", "een tab in de front matter — gebruik spaties om in te springen")
-    if "found character" in problem and "cannot start any token" in problem:
-        return YamlProblem(line, column, "yaml-character",
-            "een waarde begint met een teken dat YAML niet toestaat (zoals @ of `) — zet de waarde tussen aanhalingstekens")
-    if "expected <block end>" in problem or "indent" in problem or "block" in context:
-        return YamlProblem(line, column, "yaml-indent",
-            "de inspringing klopt niet — lijstitems beginnen met '  - ' en velden van een groep springen even ver in")
-    return YamlProblem(line, column, "yaml-syntax",
-        f"de front matter is geen geldige YAML ({exc.problem or exc.context}) — controleer de inspringing en zet "
-        "waarden met : # ' of \" tussen aanhalingstekens")

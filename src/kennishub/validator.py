@@ -154,17 +154,29 @@ class _Run:
                 self.hub.authors[str(key)] = Author(str(key), str(info.get("name") or key),
                                                     str(info.get("description") or ""), str(info.get("avatar") or ""))
 
+    def guarded(self, rel: str, check, *args) -> None:
+        """Run one file's check; an unexpected failure becomes a problem of that file."""
+        try:
+            check(*args)
+        except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the run
+            self.report(rel, 1, None, "error", "internal-error",
+                        f"dit bestand kon niet worden gecontroleerd ({type(exc).__name__}: {exc}) — "
+                        "meld dit aan de beheerder van de hub")
+
     def themes(self) -> None:
         for rel in theme_files(self.root):
-            slug = self.check_slug(rel)
-            text = self.text_of(rel)
-            if text is None:
-                continue
-            fm = self.front_matter(rel, text, self.theme_schema, {}, "theme")
-            if isinstance(fm.data, dict):
-                self.hub.themes[slug] = Theme(rel, slug, fm.data, fm.body, fm.body_line)
-                self.body(rel, fm, {})
-                self.privacy(rel, text, [])
+            self.guarded(rel, self.theme, rel)
+
+    def theme(self, rel: str) -> None:
+        slug = self.check_slug(rel)
+        text = self.text_of(rel)
+        if text is None:
+            return
+        fm = self.front_matter(rel, text, self.theme_schema, {}, "theme")
+        if isinstance(fm.data, dict):
+            self.hub.themes[slug] = Theme(rel, slug, fm.data, fm.body, fm.body_line)
+            self.body(rel, fm, {})
+            self.privacy(rel, text, [])
 
     def theme_names(self) -> dict[str, str]:
         names: dict[str, str] = {}
@@ -181,12 +193,7 @@ class _Run:
             self.report(rel, 1, None, "error", "entry-in-subfolder",
                         f"bijdragen staan direct in {collection}/ — verplaats dit bestand naar {collection}/{name}")
         for collection, rel in entry_files(self.root):
-            try:
-                self.entry(collection, rel, theme_names)
-            except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the run
-                self.report(rel, 1, None, "error", "internal-error",
-                            f"dit bestand kon niet worden gecontroleerd ({type(exc).__name__}: {exc}) — "
-                            "meld dit aan de beheerder van de hub")
+            self.guarded(rel, self.entry, collection, rel, theme_names)
 
     def entry(self, collection: str, rel: str, theme_names: dict[str, str]) -> None:
         slug = self.check_slug(rel)
@@ -246,7 +253,7 @@ def check(root: str | Path, paths: Iterable[str] | None = None, *, html_rules: b
     """Check the hub at `root`; with `paths` (files or folders relative to the root), report
     only the problems in those (the whole hub is still read, for links and slugs)."""
     run = _Run(Path(root), html_rules, today or today_amsterdam())
-    run.authors()
+    run.guarded(run.hub.authors_file, run.authors)
     run.themes()
     run.entries(run.theme_names())
     run.cross()
