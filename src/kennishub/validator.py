@@ -201,7 +201,8 @@ class _Run:
         if text is None:
             return
         extras = {"themes": self.hub.themes, "theme_names": theme_names, "authors": self.hub.authors,
-                  "authors_file": self.hub.authors_file, "base": (self.root / rel).parent, "municipalities": []}
+                  "authors_file": self.hub.authors_file, "base": (self.root / rel).parent, "municipalities": [],
+                  "html_rules": self.html_rules}
         fm = self.front_matter(rel, text, self.entry_schema, extras)
         if not isinstance(fm.data, dict):
             return
