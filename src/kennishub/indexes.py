@@ -22,7 +22,7 @@ OTHER_LETTER = "#"  # A–Z group of names that do not start with a letter
 def newest_first_key(entry: Entry) -> tuple:
     """Sort key: newest date first, then title, then slug (fully deterministic)."""
     date = entry.date or dt.date.min
-    return (-date.toordinal(), fold(entry.title), entry.slug)
+    return (-date.toordinal(), entry.title.casefold(), entry.slug)
 
 
 def name_key(name: str) -> str:

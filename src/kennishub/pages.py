@@ -27,7 +27,7 @@ WORDS_PER_MINUTE = 200
 
 def esc(value: object) -> str:
     """HTML-escape any value (quotes included), so it is inert as text and in attributes."""
-    return html.escape("" if value is None else str(value), quote=True)
+    return html.escape(value if isinstance(value, str) else "" if value is None else str(value))
 
 
 def date_nl(date: dt.date | None) -> str:
