@@ -81,6 +81,8 @@ def split(text: str) -> tuple[str | None, int, str, int]:
     """
     if not _FENCE.match(text[:8].split("\n", 1)[0]):
         return None, 1, text, 1
+    if "\n" not in text:  # a file that is only '---'
+        return UNCLOSED, 2, "", 2
     end = 0
     start = text.find("\n") + 1
     pos = start

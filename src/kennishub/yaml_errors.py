@@ -86,6 +86,9 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str, first: int) -> YamlProblem
         return YamlProblem(line, quoted.start(1) + 1, "yaml-quote-extra",
             "na het afsluitende aanhalingsteken staat nog tekst — zet de hele waarde tussen aanhalingstekens en "
             "gebruik daarbinnen enkele: summary: \"Ze zei 'ja' tegen het plan\"")
+    if "document start" in problem and any(ln.rstrip() == "..." for ln in lines):
+        return YamlProblem(line, column, "yaml-multiple-documents",
+            "na de regel '...' begint een tweede YAML-document — haal de regel '...' weg")
     if "expected <block end>" in problem or "indent" in problem or "block" in context or "document start" in problem:
         return YamlProblem(line, column, "yaml-indent",
             "de inspringing klopt niet — lijstitems beginnen met '  - ' en velden van een groep springen even ver in")
