@@ -40,6 +40,12 @@ LANGUAGE = "nl"
 # Pagefind filter names (keys in the index; the interface maps them to Dutch labels).
 FILTERS = ("type", "themes", "province", "municipalities", "organisations", "network", "year")
 WEIGHT_TITLE, WEIGHT_SUMMARY, WEIGHT_META = 10, 6, 3
+# Files Pagefind writes that this site never loads (its own interfaces; the index of
+# pages without a language, as every page is forced to Dutch): not deployed.
+UNUSED_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+    "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js", "wasm.unknown.pagefind",
+)
 # Parts of a built entry page that are not the entry's own text.
 EXCLUDE_SELECTORS = [
     ".kh-entry",  # title, lead line and metadata block: indexed from the entry itself
@@ -223,6 +229,8 @@ def index_site(site_dir: Path, hub: Hub, *, language: str = LANGUAGE) -> IndexSt
             pages = asyncio.run(_run_pagefind(source, output))
         except Exception as exc:  # the service reports any failure as a plain Exception
             raise SearchIndexError(f"de zoekindex kon niet worden gemaakt: {exc}") from exc
+    for name in UNUSED_FILES:
+        (output / name).unlink(missing_ok=True)
     words = build_vocabulary(entries, theme_titles)
     (output / VOCABULARY_FILE).write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), "utf-8")
     files = [p for p in output.rglob("*") if p.is_file()]
