@@ -211,3 +211,43 @@ def tab_until(page, predicate, limit: int = 80, key: str = "Tab") -> dict | None
         if el is not None and predicate(el):
             return el
     return None
+
+
+# -- Lighthouse -------------------------------------------------------------------
+
+LIGHTHOUSE = sitekit.ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE_BARS = {"accessibility": 1.0, "best-practices": 0.95, "seo": 0.95, "performance": 0.95}
+
+
+def lighthouse(url: str, out: Path, categories=tuple(LIGHTHOUSE_BARS)) -> dict:
+    """Run Lighthouse (mobile preset, the default) on `url` with Debian's Chromium.
+
+    Returns {"scores": {category: score}, "bytes": total transfer size (when performance
+    is among the categories), "failed": [...]}
+    where `failed` names the audits below full marks. The full report goes to `out`.
+    """
+    import os
+    import subprocess
+
+    proc = subprocess.run(
+        ["node", str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
+         "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+         "--only-categories=" + ",".join(categories)],
+        env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, capture_output=True, text=True, timeout=300,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"lighthouse failed on {url}:\n{proc.stderr[-3000:]}")
+    import json
+
+    report = json.loads(out.read_text(encoding="utf-8"))
+    audits = report["audits"]
+    failed = sorted(
+        f"{cat}: {ref['id']} ({audits[ref['id']].get('displayValue') or audits[ref['id']]['title']})"
+        for cat in categories for ref in report["categories"][cat]["auditRefs"]
+        if ref.get("weight") and audits[ref["id"]].get("score") is not None and audits[ref["id"]]["score"] < 1
+    )
+    return {
+        "scores": {cat: report["categories"][cat]["score"] for cat in categories},
+        "bytes": audits.get("total-byte-weight", {}).get("numericValue"),  # with performance only
+        "failed": failed,
+    }
