@@ -12,8 +12,10 @@ Only this module knows MkDocs. The work is done by the plain core:
   `/lessen/<slug>/`, the media folders, every generated page and the feeds.
 - on_page_markdown: page meta (description, feeds); slot markers where generated
   HTML goes (home page markers, theme pages, pages that also exist in docs/).
-- on_page_content: the slots filled with HTML; entry pages get their header,
-  checklist wrapper, derived-from links and "Gerelateerd".
+- on_page_content: the slots filled with HTML; a checklist's body gets its wrapper.
+- on_page_context: entry pages get their header (title, metadata block) and footer
+  (derived-from links, "Gerelateerd"); list `kennishub` after `search` in mkdocs.yml
+  so Material's search indexes the entry's own text, not the lists around it.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class KennishubConfig(base.Config):
     authors_file = c.Type(str, default=".authors.yml")  # read by the validator from mkdocs.yml
     html_rules = c.Type(bool, default=True)  # off only in tests of the templates' own escaping
     per_page = c.Type(int, default=pages_index.PER_PAGE)
+    search = c.Type(bool, default=True)  # build the Pagefind index after the site (kennishub.search)
 
 
 class KennishubPlugin(BasePlugin[KennishubConfig]):
@@ -147,6 +150,8 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
 
     def _add_page(self, files: Files, spec: PageSpec, config) -> None:
         """A page of docs/ at the same path gets the generated part after its own text."""
+        # Lists of other pages are no search results (and would slow Material's indexer).
+        spec.meta.setdefault("search", {"exclude": True})
         self.specs[spec.src_uri] = spec
         if files.get_file_from_path(spec.src_uri) is not None:
             return
@@ -171,11 +176,17 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
 
     # ---- pages ----------------------------------------------------------------------
 
+    def on_page_read_source(self, *, page, config) -> str | None:
+        """An entry's body as the validator read it: the file is read and its front
+        matter parsed once per build (the meta follows in on_page_markdown)."""
+        entry = self.entries.get(page.file.src_uri)
+        return None if entry is None else entry.body
+
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         src_uri = page.file.src_uri
         entry = self.entries.get(src_uri)
         if entry is not None:
-            page.meta.update(pages_entry.page_meta(entry))
+            page.meta = {**entry.meta, **pages_entry.page_meta(entry)}
             return markdown
         spec = self.specs.get(src_uri)
         if spec is not None:
@@ -205,15 +216,35 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         entry = self.entries.get(page.file.src_uri)
         if entry is not None:
-            return (
-                pages_entry.entry_header(entry, self.index)
-                + pages_entry.wrap_checklist(entry, html)
-                + pages_entry.entry_footer(entry, self.index, self.finder)
-            )
+            return pages_entry.wrap_checklist(entry, html)
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return html
         return fill_slots(html, spec.slots)
+
+    def on_page_context(self, context, *, page, config, nav):
+        """Entry pages get their header (title, metadata) and footer (derived-from,
+        "Gerelateerd") here, just before the template renders: plugins listed before
+        this one (Material's search) have then indexed only the entry's own text."""
+        entry = self.entries.get(page.file.src_uri)
+        if entry is not None and self.index is not None:
+            page.content = (
+                pages_entry.entry_header(entry, self.index)
+                + page.content
+                + pages_entry.entry_footer(entry, self.index, self.finder)
+            )
+        return context
+
+    def on_post_build(self, *, config) -> None:
+        if not self.config.search or self.index is None:
+            return
+        from kennishub.search import SearchIndexError, index_site
+
+        try:
+            stats = index_site(Path(config.site_dir), self.index.hub)
+        except SearchIndexError as exc:
+            raise PluginError(f"kennishub: {exc}") from exc
+        log.info(f"zoekindex: {stats.pages} bijdragen in {stats.seconds:.1f} s")
 
     def on_serve(self, server, *, config, builder):
         for name in (*COLLECTIONS, self.config.authors_file):
