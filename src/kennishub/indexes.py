@@ -208,12 +208,11 @@ def build_index(hub: Hub) -> SiteIndex:
 
 
 def counts(index: SiteIndex) -> dict[str, list[tuple[str, int]]]:
-    """The numbers of "In cijfers": entries per theme, type, year and province."""
+    """The numbers of "In cijfers": entries per theme, type, year (gaps as 0) and province."""
+    years = Counter(e.date.year for e in index.entries if e.date)
     return {
         "themes": [(t.title, len(index.theme_entries(t.slug))) for t in index.themes],
         "types": [(t, len(index.by_type.get(t, []))) for t in _TYPES],
-        "years": sorted(
-            Counter(e.date.year for e in index.entries if e.date).items(), key=lambda yn: yn[0]
-        ),
+        "years": [(y, years[y]) for y in range(min(years), max(years) + 1)] if years else [],
         "provinces": [(p, len({e.slug for es in ms.values() for e in es})) for p, ms in index.regions.items()],
     }
