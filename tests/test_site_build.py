@@ -269,3 +269,41 @@ def test_sample_entry_pages_have_related_entries(built_site):
         found = groups(built_site, e.url).get("gerelateerd", [])
         assert 3 <= len(found) <= 5, (e.url, found)
         assert e.url not in found
+
+
+# ---- the build refuses what the validator refuses --------------------------------------
+
+BROKEN = [
+    pytest.param(
+        "stories/buurtkamer-zwolle.md", "themes: [armoede, wijkgericht-werken]", "themes: [armoede, wijk]",
+        "stories/buurtkamer-zwolle.md:6:", id="error-unknown-theme",
+    ),
+    pytest.param(
+        "stories/landelijk-leren.md", "type: verhaal\n", "type: verhaal\norganisations: [stichting de buurtkamer]\n",
+        "waarschuwing", id="warning-fails-strict",
+    ),
+    pytest.param(
+        "stories/pagina.md", None, "stories/landelijk-leren.md", "stories/pagina.md:1: fout:", id="reserved-slug",
+    ),
+]
+
+
+@pytest.mark.parametrize("path,old,new,fragment", BROKEN)
+def test_build_fails_with_dutch_messages(tmp_path, path, old, new, fragment):
+    import shutil
+
+    hub = tmp_path / "hub"
+    shutil.copytree(FIXTURE, hub)
+    target = hub / path
+    if old is None:  # a copy of another entry under a new name
+        shutil.copy(hub / new, target)
+    else:
+        text = target.read_text(encoding="utf-8")
+        assert old in text
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=hub, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode != 0
+    assert fragment in proc.stdout + proc.stderr
