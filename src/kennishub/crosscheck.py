@@ -27,7 +27,8 @@ def check_derived_from(entries: list[Entry], by_slug: dict[str, Entry], position
     from kennishub import suggest
 
     for entry in entries:
-        for i, slug in enumerate(entry.meta.get("derived_from") or []):
+        items = entry.meta.get("derived_from")
+        for i, slug in enumerate(items if isinstance(items, list) else []):  # not a list: the schema said so
             if not isinstance(slug, str):
                 continue
             line, col = positions(entry, ("derived_from", i))
@@ -83,7 +84,8 @@ def check_organisations(entries: list[Entry], positions, report: Report) -> None
     spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     uses: list[tuple[Entry, int, str, str]] = []
     for entry in entries:
-        for i, name in enumerate(entry.meta.get("organisations") or []):
+        names = entry.meta.get("organisations")
+        for i, name in enumerate(names if isinstance(names, list) else []):
             if isinstance(name, str):
                 key = loose(name)
                 spellings[key][name] += 1

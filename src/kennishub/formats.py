@@ -110,22 +110,39 @@ def check_entry_slug(value, path: tuple, ctx: Context, schema: dict) -> None:
 
 
 def check_http_url(value, path: tuple, ctx: Context, schema: dict) -> None:
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:  # such as 'https://[www.voorbeeld.nl' (an unclosed IPv6 bracket)
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         ctx.error(path, "invalid-url", f"'{value}' is geen webadres — begin met https://, "
                   "bijvoorbeeld https://www.voorbeeld.nl/artikel")
 
 
 def check_media_path(value, path: tuple, ctx: Context, schema: dict) -> None:
     rel = PurePosixPath(value)
-    if urlsplit(value).scheme or rel.is_absolute():
+    if _has_scheme(value) or rel.is_absolute():
         ctx.error(path, "media-not-relative", f"'{value}' moet een pad naar een bestand in de hub zijn, "
                   "bijvoorbeeld media/foto.jpg")
         return
     base = ctx.extras.get("base")
-    if base is not None and not (base / value).is_file():
+    if base is not None and not _is_file(base / value):
         ctx.error(path, "media-missing", f"bestand '{value}' bestaat niet — zet het in de map media/ naast de "
                   "bijdrage en verwijs ernaar als media/naam.jpg")
+
+
+def _has_scheme(value: str) -> bool:
+    try:
+        return bool(urlsplit(value).scheme)
+    except ValueError:  # an unclosed '[' in what looks like a host name
+        return True
+
+
+def _is_file(path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long, or with a NUL character
+        return False
 
 
 FORMATS = {

@@ -45,9 +45,13 @@ def plugin_options(root: Path) -> dict:
         config = yaml.load((root / CONFIG).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
-    for plugin in config.get("plugins") or []:
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    if isinstance(plugins, dict):  # MkDocs also accepts plugins as a mapping
+        plugins = [{name: options} for name, options in plugins.items()]
+    for plugin in plugins if isinstance(plugins, list) else []:
         if isinstance(plugin, dict) and "kennishub" in plugin:
-            return plugin["kennishub"] or {}
+            options = plugin["kennishub"]
+            return options if isinstance(options, dict) else {}
     return {}
 
 

@@ -79,7 +79,8 @@ class Entry:
 
     @property
     def themes(self) -> list[str]:
-        return list(self.meta.get("themes") or [])
+        value = self.meta.get("themes")
+        return list(value) if isinstance(value, list) else []  # not a list: reported by the validator
 
     @property
     def provinces(self) -> list[str]:
@@ -110,7 +111,8 @@ class Theme:
 
     @property
     def aliases(self) -> list[str]:
-        return list(self.meta.get("aliases") or [])
+        value = self.meta.get("aliases")
+        return list(value) if isinstance(value, list) else []  # not a list: reported by the validator
 
 
 @dataclass

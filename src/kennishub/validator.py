@@ -58,6 +58,8 @@ class _Run:
         self.slugs: dict[str, list[str]] = {}
 
     def report(self, path: str, line: int, column: int | None, severity: str, code: str, message: str) -> None:
+        if "\n" in message or "\r" in message:  # a quoted value with a line break: keep one problem on one line
+            message = message.replace("\r", "\\r").replace("\n", "\\n")
         self.result.add(Problem(path, line, column, severity, code, message))
 
     # ---- one file ------------------------------------------------------------------
@@ -220,7 +222,8 @@ class _Run:
                 meta[key] = as_date(meta[key])
         if isinstance(meta.get("event"), dict) and as_date(meta["event"].get("date")):
             meta["event"]["date"] = as_date(meta["event"]["date"])
-        allow = [a for a in meta.get("privacy_allow") or [] if isinstance(a, str)]
+        allow = meta.get("privacy_allow")
+        allow = [a for a in allow if isinstance(a, str)] if isinstance(allow, list) else []
         self.privacy(rel, text, allow)
         self.body(rel, fm, self.body_rules.get(kind, {}) if isinstance(kind, str) else {})
         self.hub.entries.append(Entry(rel, collection, slug, meta, fm.body, fm.body_line,
