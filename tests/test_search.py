@@ -21,6 +21,7 @@ from kennishub.model import Entry, Hub, Municipality, Theme
 from kennishub.search import (
     OUTPUT_DIR,
     VOCABULARY_FILE,
+    SearchIndexer,
     article_html,
     build_vocabulary,
     entry_filters,
@@ -28,6 +29,7 @@ from kennishub.search import (
     index_document,
     index_site,
     mark_compounds,
+    word_frequencies,
 )
 
 HERE = Path(__file__).parent
@@ -60,10 +62,11 @@ def test_marking_changes_nothing_but_markers(text):
 
 
 def test_marks_only_text_never_tags_or_entities():
-    splitter = Splitter(COMMON_WORDS)
-    html = '<a href="/basisschool/" title="basisschool">basisschool</a> &eacute;&#8203; schoolplein'
+    splitter = Splitter(COMMON_WORDS | {"counter", "clockwise", "contour", "integral"})
+    assert splitter.mark("CounterClockwise") == f"Counter{MARKER}Clockwise"
+    html = '<a href="/basisschool/" title="basisschool">basisschool</a> &eacute;&#8203;&CounterClockwiseContourIntegral; schoolplein'
     assert mark_compounds(html, splitter) == (
-        f'<a href="/basisschool/" title="basisschool">basis{MARKER}school</a> &eacute;&#8203; school{MARKER}plein'
+        f'<a href="/basisschool/" title="basisschool">basis{MARKER}school</a> &eacute;&#8203;&CounterClockwiseContourIntegral; school{MARKER}plein'
     )
 
 
@@ -104,9 +107,11 @@ def test_index_document_escapes_every_value():
 
 def test_vocabulary_is_ordered_by_use():
     entries = [make_entry("a", body="wijk wijk school"), make_entry("b", body="school")]
-    words = build_vocabulary(entries, {})
+    df = word_frequencies(entries, {})
+    assert df["school"] == 2 and df["wijk"] == 1
+    words = build_vocabulary(df)
     assert words.index("school") < words.index("wijk")
-    assert len(build_vocabulary(entries, {}, limit=2)) == 2
+    assert len(build_vocabulary(df, limit=2)) == 2
 
 
 def read_pagefind(output: Path) -> list[dict]:
@@ -162,3 +167,23 @@ def test_index_site_indexes_only_entries_with_their_metadata(tmp_path):
     assert stats.files == len([p for p in (site / OUTPUT_DIR).rglob("*") if p.is_file()])
     assert (site / OUTPUT_DIR / "pagefind.js").is_file()
     assert not (site / OUTPUT_DIR / "pagefind-ui.js").exists(), "Pagefind's own interface is deployed for nothing"
+
+
+def test_indexer_takes_pages_as_they_are_written(tmp_path):
+    site = tmp_path / "site"
+    a, b = make_entry("eerste", title="Eerste verhaal"), make_entry("tweede", title="Tweede verhaal")
+    page = site / b.url / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(PAGE.format(title=b.title, body="Van de schijf gelezen."), encoding="utf-8")
+    indexer = SearchIndexer(Hub(root=str(tmp_path), entries=[a, b]))
+
+    assert not indexer.add_page("over/", PAGE.format(title="Over", body="Geen bijdrage."))
+    assert indexer.add_page(a.url, PAGE.format(title=a.title, body="Tijdens de bouw doorgegeven."))
+    assert not indexer.add_page(a.url, PAGE.format(title=a.title, body="Een tweede keer."))
+    stats = indexer.finish(site)
+
+    assert (stats.pages, stats.missing) == (2, 0) and 0 <= stats.waited <= stats.seconds
+    content = {r["url"]: r["content"] for r in read_pagefind(site / OUTPUT_DIR)}
+    assert set(content) == {"/verhalen/eerste/", "/verhalen/tweede/"}
+    assert "doorgegeven" in content["/verhalen/eerste/"] and "tweede keer" not in content["/verhalen/eerste/"]
+    assert "schijf" in content["/verhalen/tweede/"]

@@ -59,6 +59,7 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
         self.entries: dict[str, Entry] = {}  # src_uri -> entry
         self.specs: dict[str, PageSpec] = {}  # src_uri -> generated part of that page
         self.root = Path.cwd()
+        self.searcher = None  # kennishub.search.SearchIndexer of the running build
 
     # ---- configuration and files --------------------------------------------------
 
@@ -235,16 +236,37 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
             )
         return context
 
+    # ---- search (kennishub.search: Pagefind indexes entries while the site is built) ----
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        if self.config.search and self.index is not None and page.file.src_uri in self.entries:
+            from kennishub.search import SearchIndexer, SearchIndexError
+
+            try:
+                if self.searcher is None:
+                    self.searcher = SearchIndexer(self.index.hub)
+                self.searcher.add_page(page.url, output)
+            except SearchIndexError as exc:
+                raise PluginError(f"kennishub: {exc}") from exc
+        return output
+
     def on_post_build(self, *, config) -> None:
         if not self.config.search or self.index is None:
             return
-        from kennishub.search import SearchIndexError, index_site
+        from kennishub.search import SearchIndexer, SearchIndexError
 
+        searcher, self.searcher = self.searcher or SearchIndexer(self.index.hub), None
         try:
-            stats = index_site(Path(config.site_dir), self.index.hub)
+            stats = searcher.finish(Path(config.site_dir))
         except SearchIndexError as exc:
             raise PluginError(f"kennishub: {exc}") from exc
-        log.info(f"zoekindex: {stats.pages} bijdragen in {stats.seconds:.1f} s")
+        log.info(f"zoekindex: {stats.pages} bijdragen, {stats.seconds:.1f} s in de build "
+                 f"(waarvan {stats.waited:.1f} s aan het eind)")
+
+    def on_build_error(self, *, error) -> None:
+        if self.searcher is not None:
+            self.searcher.close()
+            self.searcher = None
 
     def on_serve(self, server, *, config, builder):
         for name in (*COLLECTIONS, self.config.authors_file):

@@ -1,8 +1,9 @@
-"""The search index: Pagefind over the entries of the built site.
+"""The search index: Pagefind over the entries of the site.
 
-`index_site(site_dir, hub)` runs after MkDocs has written the site. It reads only the
-entry pages (`verhalen/<slug>/` and `lessen/<slug>/`), takes the entry's own content
-out of Material's `<article>`, and hands Pagefind a small document per entry:
+`SearchIndexer` gets every page as MkDocs writes it and keeps only the entry pages
+(`verhalen/<slug>/` and `lessen/<slug>/`); `index_site(site_dir, hub)` does the same
+for a site already written. From each entry page it takes the entry's own content out
+of Material's `<article>` and hands Pagefind a small document:
 
 - the title, the summary and the metadata as text with weights (title > summary >
   metadata > body), so a title or summary match ranks first;
@@ -18,20 +19,19 @@ correction ("bedoel je …?"). Nothing here knows MkDocs.
 
 from __future__ import annotations
 
-import asyncio
 import html
 import json
 import re
 import shutil
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kennishub.compounds import Splitter, vocabulary
+from kennishub.compounds import COMMON_WORDS, Splitter
 from kennishub.model import TYPE_LABELS, Entry, Hub
+from kennishub.pagefind_client import PagefindError, PagefindFeed
 
 OUTPUT_DIR = "pagefind"
 VOCABULARY_FILE = "woorden.json"
@@ -63,7 +63,6 @@ EXCLUDE_SELECTORS = [
 ]
 _ARTICLE = re.compile(r'<article\b[^>]*\bclass="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
 _BODY = re.compile(r"<body\b[^>]*>")
-_TAG_OR_ENTITY = re.compile(r"(<[^>]*>|&#?\w+;)")
 _WORDS = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -75,7 +74,8 @@ class SearchIndexError(RuntimeError):
 class IndexStats:
     pages: int  # entries in the index
     missing: int  # published entries whose page was not found in the site
-    seconds: float
+    seconds: float  # time the build spent on search, on its own thread
+    waited: float  # of which in `finish`: the last pages and writing the bundle
     files: int  # files Pagefind wrote (plus the vocabulary)
     bytes: int  # their total size
 
@@ -145,10 +145,7 @@ def article_html(page_html: str) -> str:
 
 def mark_compounds(fragment: str, splitter: Splitter) -> str:
     """Apply `splitter.mark` to the text of an HTML fragment, never inside tags or entities."""
-    return "".join(
-        part if part.startswith(("<", "&")) else splitter.mark(part)
-        for part in _TAG_OR_ENTITY.split(fragment)
-    )
+    return splitter.mark_html(fragment)
 
 
 def index_document(entry: Entry, page_html: str, splitter: Splitter, theme_titles: dict[str, str]) -> str:
@@ -175,69 +172,95 @@ def _entry_texts(entry: Entry, theme_titles: dict[str, str]) -> list[str]:
     return [entry.title, str(entry.meta.get("summary", "")), _metadata_text(entry, filters), entry.body]
 
 
-def build_vocabulary(entries: Iterable[Entry], theme_titles: dict[str, str], limit: int = VOCABULARY_MAX) -> list[str]:
-    """Words of at least four letters, most widely used first (ties: A–Z), at most `limit`."""
+def word_frequencies(entries: Iterable[Entry], theme_titles: dict[str, str]) -> Counter[str]:
+    """For every word of at least four letters (lower case): the number of entries using it."""
     df: Counter[str] = Counter()
     for entry in entries:
-        words = {w for text in _entry_texts(entry, theme_titles) for w in _WORDS.findall(text.lower())}
-        df.update(words)
+        df.update({w for text in _entry_texts(entry, theme_titles) for w in _WORDS.findall(text.lower())})
+    return df
+
+
+def build_vocabulary(df: Counter[str], limit: int = VOCABULARY_MAX) -> list[str]:
+    """The most widely used words first (ties: A–Z), at most `limit`."""
     return [w for w, _ in sorted(df.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
 
 
-async def _run_pagefind(source: Path, output: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+class SearchIndexer:
+    """Builds the index while the site is written: `add_page` for every page MkDocs
+    writes (only entries are kept), then `finish` once the site is complete.
 
-    config = IndexConfig(
-        output_path=str(output),
-        force_language=LANGUAGE,
-        exclude_selectors=EXCLUDE_SELECTORS,
-        write_playground=False,
-    )
-    async with PagefindIndex(config) as index:
-        # One request for the whole folder: Pagefind reads and parses the files in
-        # parallel, and the Python client waits 0.1 s per response, so one file per
-        # request would cost minutes at thousands of entries.
-        result = await index.add_directory(str(source))
-    return int(result.get("page_count", 0))
+    Pagefind runs in its own process and indexes each entry as it comes, in parallel
+    with the rest of the build; `finish` only waits for the last pages and writes the
+    bundle. Entries whose page was not handed over (a partial rebuild) are read from
+    the site folder.
+    """
 
+    def __init__(self, hub: Hub):
+        self.entries = {entry.url: entry for entry in hub.published()}
+        self.theme_titles = {slug: theme.title for slug, theme in hub.themes.items()}
+        self.df = word_frequencies(self.entries.values(), self.theme_titles)
+        self.splitter = Splitter(COMMON_WORDS.union(self.df))
+        self.added: set[str] = set()
+        self.busy = 0.0  # seconds spent on the caller's thread
+        self._feed: PagefindFeed | None = None
 
-def index_site(site_dir: Path, hub: Hub, *, language: str = LANGUAGE) -> IndexStats:
-    """Build the Pagefind index of the published entries into `site_dir/pagefind/`."""
-    if language != LANGUAGE:
-        raise ValueError(f"only {LANGUAGE!r} is supported")
-    started = time.perf_counter()
-    site_dir = Path(site_dir)
-    entries = hub.published()
-    theme_titles = {slug: theme.title for slug, theme in hub.themes.items()}
-    texts = (t for e in entries for t in _entry_texts(e, theme_titles))
-    splitter = Splitter(vocabulary(texts))
-    output = site_dir / OUTPUT_DIR
-    shutil.rmtree(output, ignore_errors=True)
-    missing = 0
-    with tempfile.TemporaryDirectory(prefix="kennishub-search-") as tmp:
-        source = Path(tmp)
-        for entry in entries:
+    def _start(self) -> PagefindFeed:
+        if self._feed is None:
+            config = {"force_language": LANGUAGE, "exclude_selectors": EXCLUDE_SELECTORS, "write_playground": False}
             try:
-                page_html = (site_dir / entry.url / "index.html").read_text(encoding="utf-8")
+                self._feed = PagefindFeed(config)
+            except (PagefindError, OSError) as exc:
+                raise SearchIndexError(f"de zoekindex kon niet worden gemaakt: {exc}") from exc
+        return self._feed
+
+    def add_page(self, url: str, page_html: str) -> bool:
+        """Index the page at site path `url` ("verhalen/slug/") if it is an entry's."""
+        entry = self.entries.get(url)
+        if entry is None or url in self.added:
+            return False
+        started = time.perf_counter()
+        document = index_document(entry, page_html, self.splitter, self.theme_titles)
+        self._start().add_html("/" + url, document)
+        self.added.add(url)
+        self.busy += time.perf_counter() - started
+        return True
+
+    def finish(self, site_dir: Path) -> IndexStats:
+        """Add what is missing, write `site_dir/pagefind/` and the vocabulary."""
+        started = time.perf_counter()
+        site_dir = Path(site_dir)
+        missing = 0
+        for url in sorted(self.entries.keys() - self.added):
+            try:
+                self.add_page(url, (site_dir / url / "index.html").read_text(encoding="utf-8"))
             except OSError:
                 missing += 1
-                continue
-            document = source / entry.url / "index.html"  # same URL as the page
-            document.parent.mkdir(parents=True, exist_ok=True)
-            document.write_text(index_document(entry, page_html, splitter, theme_titles), encoding="utf-8")
+        output = site_dir / OUTPUT_DIR
+        shutil.rmtree(output, ignore_errors=True)
         try:
-            pages = asyncio.run(_run_pagefind(source, output))
-        except Exception as exc:  # the service reports any failure as a plain Exception
+            self._start().write(str(output))
+        except PagefindError as exc:
             raise SearchIndexError(f"de zoekindex kon niet worden gemaakt: {exc}") from exc
-    for name in UNUSED_FILES:
-        (output / name).unlink(missing_ok=True)
-    words = build_vocabulary(entries, theme_titles)
-    (output / VOCABULARY_FILE).write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), "utf-8")
-    files = [p for p in output.rglob("*") if p.is_file()]
-    return IndexStats(
-        pages=pages,
-        missing=missing,
-        seconds=time.perf_counter() - started,
-        files=len(files),
-        bytes=sum(p.stat().st_size for p in files),
-    )
+        finally:
+            self._feed = None
+        for name in UNUSED_FILES:
+            (output / name).unlink(missing_ok=True)
+        words = build_vocabulary(self.df)
+        (output / VOCABULARY_FILE).write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        files = [p for p in output.rglob("*") if p.is_file()]
+        waited = time.perf_counter() - started
+        return IndexStats(
+            pages=len(self.added), missing=missing, seconds=self.busy + waited, waited=waited,
+            files=len(files), bytes=sum(p.stat().st_size for p in files),
+        )
+
+    def close(self) -> None:
+        """Stop Pagefind without writing (the build failed)."""
+        if self._feed is not None:
+            self._feed.close()
+            self._feed = None
+
+
+def index_site(site_dir: Path, hub: Hub) -> IndexStats:
+    """Index the entries of an already written site (`SearchIndexer` without a build)."""
+    return SearchIndexer(hub).finish(site_dir)
