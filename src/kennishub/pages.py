@@ -179,10 +179,6 @@ class PageSpec:
         self.markdown += f"\n\n{slot(len(self.slots))}\n\n"
         self.slots.append(html_block)
 
-    def heading(self, level: int, text: str) -> None:
-        """Append a Markdown heading; `text` must be plain (escaped for Markdown here)."""
-        self.markdown += f"\n\n{'#' * level} {md_text(text)}\n\n"
-
 
 def slot(i: int) -> str:
     return f"<!-- kennishub-slot-{i} -->"
@@ -193,11 +189,3 @@ def fill_slots(content: str, slots: list[str]) -> str:
     for i, block in enumerate(slots):
         content = content.replace(slot(i), block, 1)
     return content
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+.!-])")  # Python-Markdown's escapable characters
-
-
-def md_text(text: str) -> str:
-    """Plain text made inert for Markdown: specials backslash-escaped, then HTML-escaped."""
-    return esc(_MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split())))
