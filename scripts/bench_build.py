@@ -11,9 +11,13 @@ For each N (default 1000 and 5000) it writes one synthetic hub with
       docs/verhalen/, checklists into docs/lessen/), kept out of the navigation with
       `not_in_nav`, no plugin but Material's search.
 
-Both use the same theme settings and Markdown extensions. Each build runs in its own
-`mkdocs build` process; with --repeat the fastest run counts. Prints a table with the
-ratio (a)/(b) per size and the growth of (a) from the smallest to the largest size.
+Both use the same theme settings, Markdown extensions and Material's search plugin
+(Material's default); (a) has the hub's own navigation (the indexes), (b) the
+automatic one without the entries. Pagefind is off in (a): `scripts/bench_search.py`
+measures search. Each build runs in its own `mkdocs build` process; with --repeat the
+fastest run counts. Prints wall-clock and CPU time (user + system of the build
+process; on a shared machine the CPU time is the steadier figure), the ratio (a)/(b)
+per size and the growth of (a) from the smallest to the largest size.
 Bars (issue 3): (a) <= 1.2 x (b) at every size; 5,000 entries <= 5.5 x 1,000.
 """
 
@@ -134,7 +138,8 @@ def main() -> None:
             for _ in range(args.repeat):  # alternate, so load on the machine hits both alike
                 times_b.append(build(bare))
                 times_a.append(build(hub))
-            (a, a_cpu), (b, b_cpu) = min(times_a), min(times_b)
+            a, a_cpu = min(t for t, _ in times_a), min(c for _, c in times_a)
+            b, b_cpu = min(t for t, _ in times_b), min(c for _, c in times_b)
             rows.append((n, a, b, a_cpu, b_cpu))
             print(f"{n} entries: kennishub {a:.1f} s ({a_cpu:.1f} s CPU), bare Material {b:.1f} s ({b_cpu:.1f} s CPU)",
                   file=sys.stderr, flush=True)

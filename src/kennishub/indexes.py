@@ -86,6 +86,7 @@ class SiteIndex:
     derived: dict[str, list[Entry]]  # slug -> checklists derived from it, newest first
     theme_pairs: Counter  # (slug_a, slug_b) with a < b -> entries having both
     newest_date: dt.date | None = None
+    memo: dict = field(default_factory=dict)  # HTML fragments reused across pages of one build
 
     def theme_entries(self, slug: str) -> list[Entry]:
         return self.by_theme.get(slug, [])

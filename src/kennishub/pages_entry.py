@@ -14,7 +14,7 @@ from kennishub.indexes import SiteIndex, municipality_anchor
 from kennishub.model import Entry
 from kennishub.pages import (
     date_nl,
-    entry_list,
+    entry_item,
     esc,
     names,
     reading_time,
@@ -181,21 +181,33 @@ def linked_entries(entry: Entry, index: SiteIndex) -> tuple[str, list[Entry]]:
     return "Checklists op basis van dit verhaal", index.derived.get(entry.slug, [])
 
 
+def _short_list(entries: list[Entry], page: Entry, index: SiteIndex) -> str:
+    """Title-and-date list on an entry page. An item's HTML depends only on the target
+    and the page's collection (never the page itself), so it is made once per build."""
+    items = []
+    for e in entries:
+        key = ("entry-item", e.slug, page.collection)
+        item = index.memo.get(key)
+        if item is None:
+            item = index.memo[key] = entry_item(e, page.url, detail=False)
+        items.append(item)
+    return '<ul class="kh-list">\n' + "\n".join(items) + "\n</ul>"
+
+
 def entry_footer(entry: Entry, index: SiteIndex, finder: RelatedFinder) -> str:
     """The derived-from section (when there is one) and "Gerelateerd"."""
-    base = entry.url
     heading, linked = linked_entries(entry, index)
     parts = []
     if linked:
         parts.append(
             f'<section class="kh-derived" aria-labelledby="kh-derived">'
-            f'<h2 id="kh-derived">{esc(heading)}</h2>{entry_list(linked, base, detail=False)}</section>'
+            f'<h2 id="kh-derived">{esc(heading)}</h2>{_short_list(linked, entry, index)}</section>'
         )
     related = finder.related(entry, exclude={e.slug for e in linked})
     if related:
         parts.append(
             '<section class="kh-related" aria-labelledby="gerelateerd">'
-            f'<h2 id="gerelateerd">Gerelateerd</h2>{entry_list(related, base, detail=False)}</section>'
+            f'<h2 id="gerelateerd">Gerelateerd</h2>{_short_list(related, entry, index)}</section>'
         )
     return "\n" + "\n".join(parts)
 
