@@ -174,7 +174,7 @@ _FOCUSED = """() => {
     return {x, y, width: Math.min(innerWidth, r.right + pad) - x,
             height: Math.min(innerHeight, r.bottom + pad) - y,
             tag: a.tagName.toLowerCase(), type: a.type || '', href: a.getAttribute('href') || '',
-            url: a.href || '',
+            url: a.href || '', in_main: !!a.closest('main, [role=main]'),
             name: text.slice(0, 60), cls: typeof a.className === 'string' ? a.className : ''};
 }"""
 

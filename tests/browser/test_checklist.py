@@ -39,7 +39,7 @@ def test_ticks_survive_a_reload_and_reset_clears_them(checklists, visit):
     assert not any(page.evaluate(TICKED)), "ticks of one checklist show up on another"
 
     page.goto(v.base + checklists[0])
-    page.get_by_role("button", name=re.compile(r"wis|reset|herstel|opnieuw", re.I)).click()
+    page.locator("main").get_by_role("button", name=re.compile(r"wis|reset|herstel|opnieuw", re.I)).click()
     assert not any(page.evaluate(TICKED)), "reset left ticks"
     page.reload()
     assert not any(page.evaluate(TICKED)), "ticks came back after reset and reload"
