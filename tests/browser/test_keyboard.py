@@ -11,7 +11,7 @@ from browsing import KIND_IDS, describe, focus_is_visible, focused, for_kinds, s
 pytestmark = pytest.mark.browser
 RESULT = re.compile(r"/(verhalen|lessen)/[a-z0-9-]+/")
 RESET = re.compile(r"wis|reset|herstel|opnieuw", re.I)
-TAB_STOPS_CHECKED = 14  # the header, the tabs and the start of the content
+HEADER_STOPS, CONTENT_STOPS = 10, 15  # Tab stops checked from the top and from the content
 
 
 @for_kinds(*[k for k in KIND_IDS if k != "zoekresultaten"])
@@ -34,16 +34,28 @@ def test_skip_link_comes_first(page_kind, visit):
     assert in_content, f"#{target} is not the main content"
 
 
-@for_kinds("home", "verhaal", "checklist", "themas", "verkennen", "404")
+@for_kinds("home", "verhaal", "interview", "checklist", "themas", "regio", "in-cijfers", "verkennen", "404")
 def test_focus_is_visible(page_kind, visit):
+    """Each Tab stop in the header, then (after the skip link) in the content, shows focus."""
     v = visit("desktop")
     page = v.open_kind(page_kind)
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     invisible = []
-    for _ in range(TAB_STOPS_CHECKED):
-        page.keyboard.press("Tab")
-        if not focus_is_visible(page):
-            invisible.append(describe(focused(page)))
+
+    def check(stops):
+        for _ in range(stops):
+            page.keyboard.press("Tab")
+            if focused(page) is None:
+                return  # past the last Tab stop of the page
+            if not focus_is_visible(page):
+                invisible.append(describe(focused(page)))
+
+    check(HEADER_STOPS)
+    page.reload()
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link: on to the content
+    check(CONTENT_STOPS)
     assert not invisible, "no visible focus on:\n" + "\n".join(invisible)
 
 
