@@ -190,16 +190,29 @@ def describe(el: dict | None) -> str:
     return f"<{el['tag']} class={el['cls']!r} href={el['href']!r}> {el['name']!r}"
 
 
-def focus_is_visible(page) -> bool:
-    """Whether the focused element looks different from the same element unfocused."""
+_SETTLE = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"
+STILL = "*, *::before, *::after { transition: none !important; } html { scroll-behavior: auto !important; }"
+
+
+def focus_is_visible(page, keep: Path | None = None) -> bool:
+    """Whether the focused element looks different from the same element unfocused.
+
+    Add the STILL style sheet first. With `keep`, the two pictures are saved as
+    <keep>-focused.png and <keep>-blurred.png when they are the same.
+    """
+    page.evaluate(_SETTLE)
     el = focused(page)
     if el is None or el["width"] <= 0 or el["height"] <= 0:
         return False
     clip = {k: el[k] for k in ("x", "y", "width", "height")}
     with_focus = page.screenshot(clip=clip, animations="disabled", caret="hide")
     page.evaluate("window.__khFocused = document.activeElement; document.activeElement.blur()")
+    page.evaluate(_SETTLE)
     without = page.screenshot(clip=clip, animations="disabled", caret="hide")
     page.evaluate("window.__khFocused.focus()")
+    if with_focus == without and keep is not None:
+        keep.with_name(keep.name + "-focused.png").write_bytes(with_focus)
+        keep.with_name(keep.name + "-blurred.png").write_bytes(without)
     return with_focus != without
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from browsing import KIND_IDS, describe, focus_is_visible, focused, for_kinds, search, tab_until
+from browsing import KIND_IDS, STILL, describe, focus_is_visible, focused, for_kinds, search, tab_until
 
 pytestmark = pytest.mark.browser
 RESULT = re.compile(r"/(verhalen|lessen)/[a-z0-9-]+/")
@@ -35,11 +35,10 @@ def test_skip_link_comes_first(page_kind, visit):
 
 
 @for_kinds("home", "verhaal", "interview", "checklist", "themas", "regio", "in-cijfers", "verkennen", "404")
-def test_focus_is_visible(page_kind, visit):
+def test_focus_is_visible(page_kind, visit, artifacts):
     """Each Tab stop in the header, then (after the skip link) in the content, shows focus."""
     v = visit("desktop")
     page = v.open_kind(page_kind)
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
     invisible = []
 
     def check(stops):
@@ -47,16 +46,17 @@ def test_focus_is_visible(page_kind, visit):
             page.keyboard.press("Tab")
             if focused(page) is None:
                 return  # past the last Tab stop of the page
-            if not focus_is_visible(page):
+            if not focus_is_visible(page, keep=artifacts / f"focus-{page_kind['kind']}-{len(invisible)}"):
                 invisible.append(describe(focused(page)))
 
+    page.add_style_tag(content=STILL)
     check(HEADER_STOPS)
     page.reload()
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    page.add_style_tag(content=STILL)
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # the skip link: on to the content
     check(CONTENT_STOPS)
-    assert not invisible, "no visible focus on:\n" + "\n".join(invisible)
+    assert not invisible, "no visible focus on (pictures in test-artifacts/):\n" + "\n".join(invisible)
 
 
 @pytest.mark.parametrize("shortcut", ["/", "s"])
