@@ -24,6 +24,7 @@ from kennishub.search import (
     SearchIndexer,
     article_html,
     build_vocabulary,
+    entry_body_html,
     entry_filters,
     entry_meta,
     index_document,
@@ -187,3 +188,11 @@ def test_indexer_takes_pages_as_they_are_written(tmp_path):
     assert set(content) == {"/verhalen/eerste/", "/verhalen/tweede/"}
     assert "doorgegeven" in content["/verhalen/eerste/"] and "tweede keer" not in content["/verhalen/eerste/"]
     assert "schijf" in content["/verhalen/tweede/"]
+
+
+def test_entry_body_is_cut_from_the_article():
+    article = ('<a class="md-content__button"><svg></svg></a><header class="kh-entry"><h1>T</h1>'
+               '<dl class="kh-meta"><dt>Soort</dt></dl></header><p>Eigen tekst.</p>'
+               '<section class="kh-derived"><h2>Gebaseerd op</h2></section><section class="kh-related">x</section>')
+    assert entry_body_html(article) == "<p>Eigen tekst.</p>"
+    assert entry_body_html("<p>Zonder kop of lijsten.</p>") == "<p>Zonder kop of lijsten.</p>"
