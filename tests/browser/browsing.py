@@ -131,7 +131,7 @@ def search(page, query: str, shortcut: str = "/"):
                 l => l.offsetParent !== null && /\\/(verhalen|lessen)\\//.test(l.href));
         }""",
         arg=SEARCH_SCOPE,
-        timeout=10000,
+        timeout=20000,
     )
 
 
