@@ -196,3 +196,15 @@ def test_entry_body_is_cut_from_the_article():
                '<section class="kh-derived"><h2>Gebaseerd op</h2></section><section class="kh-related">x</section>')
     assert entry_body_html(article) == "<p>Eigen tekst.</p>"
     assert entry_body_html("<p>Zonder kop of lijsten.</p>") == "<p>Zonder kop of lijsten.</p>"
+
+
+def test_indexer_writes_once_the_last_entry_has_come(tmp_path):
+    site = tmp_path / "site"
+    entries = [make_entry(f"verhaal-{i}", title=f"Verhaal nummer {i}") for i in range(3)]
+    indexer = SearchIndexer(Hub(root=str(tmp_path), entries=entries), site)
+    for entry in entries:
+        assert indexer.add_page(entry.url, PAGE.format(title=entry.title, body=f"Tekst van {entry.slug}."))
+    assert not indexer.add_page(entries[0].url, PAGE.format(title="Te laat", body="Na het schrijven."))
+    stats = indexer.finish(site)
+    assert stats.pages == 3
+    assert sorted(r["url"] for r in read_pagefind(site / OUTPUT_DIR)) == [f"/{e.url}" for e in entries]

@@ -43,6 +43,7 @@ class PagefindFeed:
         self._waiting: dict[int, threading.Event] = {}
         self._lock = threading.Lock()
         self._outbox: queue.Queue[bytes | None] = queue.Queue()
+        self._writing: tuple[int, threading.Event] | None = None
         self._threads = [
             threading.Thread(target=self._send_loop, name="pagefind-send", daemon=True),
             threading.Thread(target=self._read_loop, name="pagefind-read", daemon=True),
@@ -59,14 +60,24 @@ class PagefindFeed:
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url,
                     "file_path": None, "file_contents": html}, wait=False)
 
-    def write(self, output_path: str) -> None:
-        """Wait for every page, write the bundle to `output_path`, stop the service."""
+    def start_write(self, output_path: str) -> None:
+        """Ask for the bundle in `output_path` once every page queued so far is indexed."""
+        self._writing = self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": output_path},
+                                   wait=True)
+
+    def wait_written(self, timeout: float = 600) -> None:
+        """Wait until the bundle is written, then stop the service."""
         try:
-            self._call({"type": "WriteFiles", "index_id": self._index_id, "output_path": output_path})
+            self._answer(*self._writing, "WriteFiles", timeout)
             if self._errors:
                 raise PagefindError("; ".join(self._errors[:3]))
         finally:
             self.close()
+
+    def write(self, output_path: str) -> None:
+        """Wait for every page, write the bundle to `output_path`, stop the service."""
+        self.start_write(output_path)
+        self.wait_written()
 
     def close(self) -> None:
         if self._process.poll() is None:
@@ -90,8 +101,11 @@ class PagefindFeed:
 
     def _call(self, payload: dict, timeout: float = 600) -> dict:
         message_id, event = self._send(payload, wait=True)
+        return self._answer(message_id, event, payload["type"], timeout)
+
+    def _answer(self, message_id: int, event: threading.Event, kind: str, timeout: float) -> dict:
         if not event.wait(timeout):
-            raise PagefindError(f"no answer from Pagefind to {payload['type']} within {timeout:.0f} s")
+            raise PagefindError(f"no answer from Pagefind to {kind} within {timeout:.0f} s")
         answer = self._answers.pop(message_id)
         if answer.get("type") == "Error":
             raise PagefindError(answer.get("message", "unknown error"))

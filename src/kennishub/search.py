@@ -206,19 +206,22 @@ class SearchIndexer:
     writes (only entries are kept), then `finish` once the site is complete.
 
     Pagefind runs in its own process and indexes each entry as it comes, in parallel
-    with the rest of the build; `finish` only waits for the last pages and writes the
-    bundle. Entries whose page was not handed over (a partial rebuild) are read from
-    the site folder.
+    with the rest of the build. Given the site folder, it starts writing the bundle as
+    soon as the last entry has come, while MkDocs still renders the index pages;
+    `finish` waits for that. Entries whose page was not handed over (a partial
+    rebuild) are read from the site folder first.
     """
 
-    def __init__(self, hub: Hub):
+    def __init__(self, hub: Hub, site_dir: Path | None = None):
         self.entries = {entry.url: entry for entry in hub.published()}
         self.theme_titles = {slug: theme.title for slug, theme in hub.themes.items()}
         self.df = word_frequencies(self.entries.values(), self.theme_titles)
         self.splitter = Splitter(COMMON_WORDS.union(self.df))
+        self.site_dir = None if site_dir is None else Path(site_dir)
         self.added: set[str] = set()
         self.busy = 0.0  # seconds spent on the caller's thread
         self._feed: PagefindFeed | None = None
+        self._output: Path | None = None  # where the bundle is being written
 
     def _start(self) -> PagefindFeed:
         if self._feed is None:
@@ -229,32 +232,39 @@ class SearchIndexer:
                 raise SearchIndexError(f"de zoekindex kon niet worden gemaakt: {exc}") from exc
         return self._feed
 
+    def _start_writing(self, site_dir: Path) -> None:
+        self._output = site_dir / OUTPUT_DIR
+        shutil.rmtree(self._output, ignore_errors=True)
+        self._start().start_write(str(self._output))
+
     def add_page(self, url: str, page_html: str) -> bool:
         """Index the page at site path `url` ("verhalen/slug/") if it is an entry's."""
         entry = self.entries.get(url)
-        if entry is None or url in self.added:
+        if entry is None or url in self.added or self._output is not None:
             return False
         started = time.perf_counter()
         document = index_document(entry, page_html, self.splitter, self.theme_titles)
         self._start().add_html("/" + url, document)
         self.added.add(url)
+        if self.site_dir is not None and len(self.added) == len(self.entries):
+            self._start_writing(self.site_dir)
         self.busy += time.perf_counter() - started
         return True
 
     def finish(self, site_dir: Path) -> IndexStats:
-        """Add what is missing, write `site_dir/pagefind/` and the vocabulary."""
+        """Add what is missing, wait for `site_dir/pagefind/`, write the vocabulary."""
         started = time.perf_counter()
-        site_dir = Path(site_dir)
         missing = 0
-        for url in sorted(self.entries.keys() - self.added):
-            try:
-                self.add_page(url, (site_dir / url / "index.html").read_text(encoding="utf-8"))
-            except OSError:
-                missing += 1
-        output = site_dir / OUTPUT_DIR
-        shutil.rmtree(output, ignore_errors=True)
+        if self._output is None:
+            for url in sorted(self.entries.keys() - self.added):
+                try:
+                    self.add_page(url, (Path(site_dir) / url / "index.html").read_text(encoding="utf-8"))
+                except OSError:
+                    missing += 1
+            self._start_writing(Path(site_dir))
+        output = self._output
         try:
-            self._start().write(str(output))
+            self._start().wait_written()
         except PagefindError as exc:
             raise SearchIndexError(f"de zoekindex kon niet worden gemaakt: {exc}") from exc
         finally:
