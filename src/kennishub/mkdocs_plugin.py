@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.config import base
@@ -75,6 +76,8 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
         self.finder = RelatedFinder(index)
         self.entries, self.specs = {}, {}
         self._check_reserved(index)
+        # The hub root seen from docs/ ("..") for edit links of files outside docs/.
+        self.root_from_docs = Path(os.path.relpath(self.root, Path(config.docs_dir).resolve())).as_posix()
         for entry in index.entries:
             self._add_entry(files, entry, config)
         self._add_media(files, config)
@@ -108,20 +111,16 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
             ]
             raise PluginError("de inhoud van de kennishub bevat fouten:\n" + "\n".join(lines))
 
-    def _docs_dir(self, config) -> Path:
-        return Path(config.docs_dir).resolve()
-
     def _add_entry(self, files: Files, entry: Entry, config) -> None:
         src_uri = entry.path  # "stories/<slug>.md": entry links resolve as in the repository
-        real = self.root / entry.path
-        if files.get_file_from_path(src_uri) is not None:
+        if src_uri in files.src_uris:
             raise PluginError(f"kennishub: docs/{src_uri} bestaat al; verwijder het, bijdragen staan in {entry.collection}/")
-        file = File.generated(config, src_uri, abs_src_path=str(real), inclusion=InclusionLevel.NOT_IN_NAV)
+        file = File.generated(config, src_uri, abs_src_path=os.path.join(self.root, entry.path), inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = entry.url + "index.html"
         file.url = entry.url
         # The edit link must open the real source file, not a generated path: MkDocs appends
         # this to `edit_uri` (which points into docs/) and resolves the "..".
-        file.edit_uri = Path(os.path.relpath(real, self._docs_dir(config))).as_posix()
+        file.edit_uri = posixpath.join(self.root_from_docs, entry.path)
         files.append(file)
         self.entries[src_uri] = entry
 
@@ -244,7 +243,7 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
 
             try:
                 if self.searcher is None:
-                    self.searcher = SearchIndexer(self.index.hub)
+                    self.searcher = SearchIndexer(self.index.hub, Path(config.site_dir))
                 self.searcher.add_page(page.url, output)
             except SearchIndexError as exc:
                 raise PluginError(f"kennishub: {exc}") from exc

@@ -47,6 +47,8 @@ def rel(target: str, base: str) -> str:
     """Link from the page at site path `base` to site path `target` (may carry '#anchor')."""
     path, hash_, fragment = target.partition("#")
     base_parts = [p for p in base.split("/") if p and p != "."]
+    if base_parts and not path.startswith(base_parts[0] + "/"):  # nothing in common: the usual case
+        return "../" * len(base_parts) + path + (hash_ + fragment if hash_ else "")
     target_parts = path.split("/") if path else [""]
     i = 0
     while i < len(base_parts) and i < len(target_parts) - 1 and base_parts[i] == target_parts[i]:
@@ -66,7 +68,7 @@ def safe_url(url: object) -> str | None:
     return None
 
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_WORD = re.compile(r"\w[\w'’-]*")
 _SKIP = re.compile(r"```.*?```|<[^>]+>|\]\([^)]*\)|https?://\S+", re.S)
 
 
@@ -94,12 +96,20 @@ def names(values: object) -> list[str]:
     return [v for v in values or [] if isinstance(v, str)] if isinstance(values, list) else []
 
 
-def entry_item(entry: Entry, base: str, *, detail: bool = True, tag: str = "li") -> str:
+def entry_item(entry: Entry, base: str, *, detail: bool = True, tag: str = "li", memo: dict | None = None) -> str:
     """One entry in a list: title link, type and date; with `detail` also summary,
-    organisations and municipalities."""
+    organisations and municipalities. With `memo` (one dict per build), an item made
+    before with the same link is reused: its HTML depends on nothing else."""
+    link = rel(entry.url, base)
+    if memo is not None:
+        key = ("item", entry.slug, link, detail, tag)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = entry_item(entry, base, detail=detail, tag=tag)
+        return found
     parts = [
         f'<{tag} class="kh-item kh-item--{esc(entry.type)}">',
-        f'<a class="kh-item__title" href="{esc(rel(entry.url, base))}">{esc(entry.title)}</a>',
+        f'<a class="kh-item__title" href="{esc(link)}">{esc(entry.title)}</a>',
         f'<span class="kh-item__meta"><span class="kh-type">{esc(type_label(entry))}</span>'
         f" · {time_tag(entry.date)}</span>",
     ]
@@ -116,10 +126,12 @@ def entry_item(entry: Entry, base: str, *, detail: bool = True, tag: str = "li")
     return "".join(parts)
 
 
-def entry_list(entries: list[Entry], base: str, *, detail: bool = True, css: str = "kh-list") -> str:
+def entry_list(
+    entries: list[Entry], base: str, *, detail: bool = True, css: str = "kh-list", memo: dict | None = None
+) -> str:
     if not entries:
         return '<p class="kh-empty">Nog geen bijdragen.</p>'
-    items = "\n".join(entry_item(e, base, detail=detail) for e in entries)
+    items = "\n".join(entry_item(e, base, detail=detail, memo=memo) for e in entries)
     return f'<ul class="{esc(css)}">\n{items}\n</ul>'
 
 

@@ -14,7 +14,7 @@ from kennishub.indexes import SiteIndex, municipality_anchor
 from kennishub.model import Entry
 from kennishub.pages import (
     date_nl,
-    entry_item,
+    entry_list,
     esc,
     names,
     reading_time,
@@ -182,16 +182,8 @@ def linked_entries(entry: Entry, index: SiteIndex) -> tuple[str, list[Entry]]:
 
 
 def _short_list(entries: list[Entry], page: Entry, index: SiteIndex) -> str:
-    """Title-and-date list on an entry page. An item's HTML depends only on the target
-    and the page's collection (never the page itself), so it is made once per build."""
-    items = []
-    for e in entries:
-        key = ("entry-item", e.slug, page.collection)
-        item = index.memo.get(key)
-        if item is None:
-            item = index.memo[key] = entry_item(e, page.url, detail=False)
-        items.append(item)
-    return '<ul class="kh-list">\n' + "\n".join(items) + "\n</ul>"
+    """Title-and-date list on an entry page (items reused across the build)."""
+    return entry_list(entries, page.url, detail=False, memo=index.memo)
 
 
 def entry_footer(entry: Entry, index: SiteIndex, finder: RelatedFinder) -> str:

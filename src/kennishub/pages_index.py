@@ -23,6 +23,7 @@ from kennishub.model import COLLECTIONS, TYPE_LABELS, TYPE_LABELS_PLURAL, Theme
 from kennishub.pages import PageSpec, entry_list, esc, rel
 
 PER_PAGE = 20
+MAX_PAGES = 10  # numbered listing pages; older entries are in the archive per year
 HUB_FEED = "feed.xml"
 HUB_FEED_TITLE = "Nieuw in de kennishub"
 
@@ -67,7 +68,7 @@ def theme_index(index: SiteIndex, theme: Theme) -> str:
             parts.append(
                 f'<section class="kh-group" aria-labelledby="soort-{type_}">'
                 f'<h2 id="soort-{type_}">{esc(TYPE_LABELS_PLURAL[type_])}</h2>'
-                f"{entry_list(of_type, base)}</section>"
+                f"{entry_list(of_type, base, memo=index.memo)}</section>"
             )
     if not entries:
         parts.append('<p class="kh-empty">Bij dit thema zijn nog geen bijdragen.</p>')
@@ -102,21 +103,21 @@ def regions(index: SiteIndex, base: str = "regio/") -> str:
         for name, entries in municipalities.items():
             block.append(
                 f'<h3 id="{esc(municipality_anchor(name))}">{esc(name)} '
-                f'<span class="kh-count">({len(entries)})</span></h3>{entry_list(entries, base, detail=False)}'
+                f'<span class="kh-count">({len(entries)})</span></h3>{entry_list(entries, base, detail=False, memo=index.memo)}'
             )
         parts.append('<section class="kh-province">' + "\n".join(block) + "</section>")
     elsewhere = [e for e in index.entries if not e.municipalities]
     if elsewhere:
         parts.append(
             '<section class="kh-province"><h2 id="zonder-gemeente">Zonder gemeente</h2>'
-            f"{entry_list(elsewhere, base, detail=False)}</section>"
+            f"{entry_list(elsewhere, base, detail=False, memo=index.memo)}</section>"
         )
     if not index.regions and not elsewhere:
         parts.append('<p class="kh-empty">Nog geen bijdragen.</p>')
     return "\n".join(parts)
 
 
-def groups_az(groups: dict[str, Group], base: str, what: str) -> str:
+def groups_az(groups: dict[str, Group], base: str, what: str, memo: dict | None = None) -> str:
     """Organisations or networks A–Z, each with its entries."""
     letters: dict[str, list[Group]] = {}
     for group in groups.values():
@@ -129,7 +130,7 @@ def groups_az(groups: dict[str, Group], base: str, what: str) -> str:
         for group in letters[c]:
             block.append(
                 f'<h3 id="{esc(group.anchor)}">{esc(group.name)} <span class="kh-count">({len(group.entries)})</span></h3>'
-                f"{entry_list(group.entries, base, detail=False)}"
+                f"{entry_list(group.entries, base, detail=False, memo=memo)}"
             )
         parts.append('<section class="kh-letter">' + "\n".join(block) + "</section>")
     if not groups:
@@ -168,16 +169,24 @@ def archive_links(index: SiteIndex, collection: str, base: str) -> str:
     return f'<nav class="kh-archive" aria-label="Archief per jaar"><h2 id="archief">Archief per jaar</h2><ul>{items}</ul></nav>'
 
 
-def listing_pages(index: SiteIndex, collection: str, per_page: int = PER_PAGE) -> list[PageSpec]:
-    """The chronological listing (paginated), the archive overview and one page per year."""
+def listing_pages(
+    index: SiteIndex, collection: str, per_page: int = PER_PAGE, max_pages: int = MAX_PAGES
+) -> list[PageSpec]:
+    """The chronological listing (paginated, at most `max_pages` pages of the newest
+    entries), the archive overview and one page per year (which holds every entry).
+    The number of generated pages grows with the years, not with the entries."""
     _, url, label = COLLECTIONS[collection]
-    chunks = paginate(index.by_collection.get(collection, []), per_page)
+    entries = index.by_collection.get(collection, [])
+    chunks = paginate(entries[: per_page * max_pages], per_page)
     specs = []
     for n, chunk in enumerate(chunks, start=1):
         src = f"{url}/index.md" if n == 1 else f"{url}/pagina/{n}.md"
         spec = PageSpec(src, label if n == 1 else f"{label}, pagina {n}", in_nav=n == 1)
         base = spec.url
-        spec.add(entry_list(chunk, base) + "\n" + pagination(f"{url}/", n, len(chunks), base))
+        older = ""
+        if n == len(chunks) and len(entries) > per_page * max_pages:
+            older = '<p class="kh-older">Oudere bijdragen staan in het <a href="#archief">archief per jaar</a>.</p>'
+        spec.add(entry_list(chunk, base, memo=index.memo) + "\n" + older + pagination(f"{url}/", n, len(chunks), base))
         spec.add(archive_links(index, collection, base))
         spec.meta["description"] = f"{label} uit de kennishub, nieuwste eerst."
         specs.append(spec)
@@ -186,7 +195,7 @@ def listing_pages(index: SiteIndex, collection: str, per_page: int = PER_PAGE) -
     specs.append(archive)
     for year, entries in index.by_year.get(collection, {}).items():
         spec = PageSpec(f"{url}/archief/{year}.md", f"{label} uit {year}")
-        spec.add(entry_list(entries, spec.url))
+        spec.add(entry_list(entries, spec.url, memo=index.memo))
         spec.meta["description"] = f"{label} uit {year}."
         specs.append(spec)
     return specs
@@ -208,7 +217,7 @@ def in_numbers(index: SiteIndex) -> str:
     return "\n".join(parts)
 
 
-def site_pages(index: SiteIndex, per_page: int = PER_PAGE) -> list[PageSpec]:
+def site_pages(index: SiteIndex, per_page: int = PER_PAGE, max_pages: int = MAX_PAGES) -> list[PageSpec]:
     """Every page that exists only because the plugin makes it (not theme pages, not home)."""
     specs = []
     spec = PageSpec("regio/index.md", "Regio's", in_nav=True)
@@ -220,11 +229,11 @@ def site_pages(index: SiteIndex, per_page: int = PER_PAGE) -> list[PageSpec]:
         ("netwerken/index.md", "Netwerken", index.networks, "Netwerken"),
     ):
         spec = PageSpec(src, title, in_nav=True)
-        spec.add(groups_az(groups, spec.url, what))
+        spec.add(groups_az(groups, spec.url, what, index.memo))
         spec.meta["description"] = f"{title} van A tot Z met hun bijdragen."
         specs.append(spec)
     for collection in COLLECTIONS:
-        specs.extend(listing_pages(index, collection, per_page))
+        specs.extend(listing_pages(index, collection, per_page, max_pages))
     spec = PageSpec("in-cijfers/index.md", "In cijfers", in_nav=True)
     spec.add(in_numbers(index))
     spec.meta["description"] = "Hoeveel bijdragen de kennishub telt per thema, soort, jaar en provincie."
