@@ -184,3 +184,13 @@ def test_listing_pages_paginate_and_archive():
                           "verhalen/archief/2020.md"}
     assert specs["verhalen/index.md"].in_nav and not specs["verhalen/pagina/2.md"].in_nav
     assert 'aria-current="page">3<' in "".join(specs["verhalen/pagina/3.md"].slots)
+
+
+def test_listing_is_capped_and_points_to_the_archive():
+    hub = hub_from_data({"entries": [{"slug": f"e{i}", "date": dt.date(2020, 1, 1 + i)} for i in range(7)]})
+    specs = {s.src_uri: s for s in pages_index.listing_pages(build_index(hub), "stories", per_page=2, max_pages=2)}
+    assert "verhalen/pagina/2.md" in specs and "verhalen/pagina/3.md" not in specs
+    last = "".join(specs["verhalen/pagina/2.md"].slots)
+    assert 'class="kh-older"' in last and "archief per jaar" in last
+    assert "kh-older" not in "".join(specs["verhalen/index.md"].slots)
+    assert "verhalen/e0/" in "".join(specs["verhalen/archief/2020.md"].slots)  # the oldest, only in the archive
