@@ -14,6 +14,7 @@ import functools
 import gzip
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,6 @@ import threading
 import urllib.parse
 from pathlib import Path
 
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,28 +36,17 @@ EXTRA_TYPES = {".wasm": "application/wasm", ".xml": "application/xml", ".mjs": "
 
 def site_base_path(root: Path = ROOT) -> str:
     """The URL path the site is published under, from `site_url` ('/' when unset)."""
-    config = _load_mkdocs_yml(root / "mkdocs.yml")
-    path = urllib.parse.urlparse(config.get("site_url") or "/").path or "/"
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    match = re.search(r"^site_url:\s*['\"]?([^\s'\"#]+)", config, re.M)
+    path = urllib.parse.urlparse(match.group(1) if match else "/").path or "/"
     return path if path.endswith("/") else path + "/"
 
 
-def _load_mkdocs_yml(path: Path) -> dict:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may hold tags such as !ENV or !!python/name; ignore their values.
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    with open(path, encoding="utf-8") as f:
-        return yaml.load(f, Loader=Loader) or {}
-
-
-def build_site(dest: Path, root: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+def build_site(dest: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the hub at `root` into `dest`; raises with the log on failure."""
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)]
     proc = subprocess.run(
-        mkdocs, cwd=root, env={**os.environ, **(env or {})},
-        capture_output=True, text=True, timeout=600,
+        mkdocs, cwd=root, capture_output=True, text=True, timeout=600,
     )
     if proc.returncode != 0:
         raise RuntimeError(f"mkdocs build --strict failed in {root}:\n{proc.stdout}\n{proc.stderr}")
@@ -78,18 +67,19 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
     def translate_path(self, path):
+        """File for a URL path under `base`; None for a path outside the site."""
         url_path = urllib.parse.urlsplit(path).path
         if not url_path.startswith(self.base):
-            return os.path.join(self.directory, "\0outside")  # never exists
+            return None
         return super().translate_path("/" + url_path[len(self.base):])
 
     def send_head(self):
         path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            if not self.path.split("?", 1)[0].endswith("/"):
+        if path and os.path.isdir(path):
+            if not urllib.parse.urlsplit(self.path).path.endswith("/"):
                 return super().send_head()  # redirect to the slash form
             path = os.path.join(path, "index.html")
-        if not os.path.isfile(path):
+        if not path or not os.path.isfile(path):
             return self._send_file(os.path.join(self.directory, "404.html"), 404)
         return self._send_file(path, 200)
 

@@ -5,13 +5,15 @@ Plain functions and data; the fixtures that use them are in conftest.py.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 import sitekit
+from kennishub import frontmatter
+from kennishub.hub import entry_files
+from kennishub.model import COLLECTIONS
 
 HERE = Path(__file__).parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -46,19 +48,17 @@ def for_kinds(*names):
 
 
 def front_matter(path: Path) -> dict:
-    text = path.read_text(encoding="utf-8-sig")
-    match = re.match(r"---\r?\n(.*?)\r?\n---\r?\n", text, re.S)
-    return (yaml.safe_load(match.group(1)) or {}) if match else {}
+    """The front matter of a Markdown file as plain values (the core's reader)."""
+    return frontmatter.read(path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")).data or {}
 
 
 def published_entries(root: Path = sitekit.ROOT) -> list[tuple[str, dict]]:
-    """(site path, front matter) of every published entry, sorted by site path."""
+    """(site path, front matter) of every published entry, sorted by source path."""
     found = []
-    for folder, prefix in (("stories", "verhalen"), ("lessons-learned", "lessen")):
-        for md in sorted((root / folder).glob("*.md")):
-            meta = front_matter(md)
-            if meta and not meta.get("draft"):
-                found.append((f"{prefix}/{md.stem}/", meta))
+    for collection, rel in entry_files(root):
+        meta = front_matter(root / rel)
+        if meta and meta.get("draft") is not True:
+            found.append((f"{COLLECTIONS[collection][1]}/{Path(rel).stem}/", meta))
     return found
 
 
