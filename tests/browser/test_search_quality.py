@@ -260,3 +260,26 @@ def test_verkennen_without_javascript_links_the_indexes(browser, site_url):
             assert any(h.rstrip("/").endswith(index.rstrip("/")) for h in hrefs), f"no link to {index}"
     finally:
         context.close()
+
+
+def load_corrections() -> list[tuple[str, list[str], str]]:
+    """tests/search_corrections.tsv: typed word, the hub's words, the correction ("-": none)."""
+    path = QUERIES_FILE.with_name("search_corrections.tsv")
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.reader(f, delimiter="\t") if r and not r[0].startswith("#")]
+    return [(typed, words.split(","), expected) for typed, words, expected in rows]
+
+
+CORRECTIONS = load_corrections()
+
+
+@pytest.mark.parametrize("typed,words,expected", CORRECTIONS, ids=[c[0] for c in CORRECTIONS])
+def test_correction_of_a_misspelled_word(search_page, typed, words, expected):
+    got = search_page.evaluate(
+        """async ([typed, words]) => {
+            const m = await import(new URL('assets/javascripts/search.js', document.baseURI).href);
+            return m.closestWord(typed, words);
+        }""",
+        [typed, words],
+    )
+    assert got == (None if expected == "-" else expected)

@@ -4,8 +4,8 @@
 // Exports the search core that the Verkennen page shares (verkennen.js):
 //   loadPagefind()          Pagefind, loaded once, with the site's base URL
 //   find(query, options)    search with Dutch fallbacks (corrections for typos)
-//   resultData(result)      a result's fragment with a clean, safe excerpt
-//   renderExcerpt(html)     DOM nodes of an excerpt: text and <mark> only
+//   resultData(result)      url, meta and excerpt of a result (loads its fragment)
+//   resultItem(data)        a result as a list item; the excerpt keeps only text and <mark>
 // The index holds compounds as "basis~school" (see kennishub/compounds.py): the marker
 // is removed from everything shown.
 
@@ -25,10 +25,6 @@ export function loadPagefind() {
     return pf;
   });
   return pagefind;
-}
-
-export function siteRoot() {
-  return ROOT;
 }
 
 // ---- Dutch-aware correction of typos ("bedoel je …?") --------------------------------
