@@ -14,6 +14,18 @@ RESET = re.compile(r"wis|reset|herstel|opnieuw", re.I)
 HEADER_STOPS, CONTENT_STOPS = 10, 15  # Tab stops checked from the top and from the content
 
 
+def _is_result(el):
+    return el["tag"] == "a" and RESULT.search(el["url"])
+
+
+def _is_checkbox(el):
+    return el["tag"] == "input" and el["type"] == "checkbox"
+
+
+def _is_reset(el):
+    return el["tag"] == "button" and el["in_main"] and RESET.search(el["name"])
+
+
 @for_kinds(*[k for k in KIND_IDS if k != "zoekresultaten"])
 def test_skip_link_comes_first(page_kind, visit):
     v = visit("desktop")
@@ -64,13 +76,12 @@ def test_search_by_keyboard(shortcut, visit):
     v = visit("desktop")
     page = v.goto("")
     search(page, "gezin", shortcut=shortcut)
-    is_result = lambda el: el["tag"] == "a" and RESULT.search(el["url"])  # noqa: E731
     # Results are reached with the arrow keys (Material's way) or with Tab.
-    result = tab_until(page, is_result, limit=5, key="ArrowDown")
+    result = tab_until(page, _is_result, limit=5, key="ArrowDown")
     if result is None:
         page.reload()
         search(page, "gezin", shortcut=shortcut)
-        result = tab_until(page, is_result, limit=15)
+        result = tab_until(page, _is_result, limit=15)
     assert result, "no search result reachable with the arrow keys or Tab"
     with page.expect_navigation():
         page.keyboard.press("Enter")
@@ -78,16 +89,11 @@ def test_search_by_keyboard(shortcut, visit):
     v.assert_clean()
 
 
-def _is_checkbox(el):
-    return el["tag"] == "input" and el["type"] == "checkbox"
-
-
 @for_kinds("checklist")
 def test_checklist_by_keyboard(page_kind, visit):
     v = visit("desktop")
     page = v.open_kind(page_kind)
-    is_reset = lambda el: el["tag"] == "button" and el["in_main"] and RESET.search(el["name"])  # noqa: E731
-    reset = tab_until(page, is_reset)
+    reset = tab_until(page, _is_reset)
     assert reset, "no reset button reachable with Tab"
     box = tab_until(page, _is_checkbox)
     assert box, "no checkbox reachable with Tab"
@@ -98,7 +104,7 @@ def test_checklist_by_keyboard(page_kind, visit):
     assert page.evaluate("document.activeElement.checked"), "Space did not tick the checkbox"
     page.reload()
     assert page.evaluate("[...document.querySelectorAll('main input[type=checkbox]')].filter(i => i.checked).length") == 1
-    assert tab_until(page, is_reset)
+    assert tab_until(page, _is_reset)
     page.keyboard.press("Enter")
     assert page.evaluate("[...document.querySelectorAll('main input[type=checkbox]')].some(i => i.checked)") is False
     v.assert_clean()
