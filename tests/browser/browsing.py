@@ -5,6 +5,7 @@ Plain functions and data; the fixtures that use them are in conftest.py.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from kennishub.hub import entry_files
 from kennishub.model import COLLECTIONS
 
 HERE = Path(__file__).parent
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium here and in CI; KENNISHUB_CHROMIUM names another build (GitHub's
+# Ubuntu runners have Google Chrome at /usr/bin/google-chrome and no Debian Chromium).
+CHROMIUM = Path(os.environ.get("KENNISHUB_CHROMIUM") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
