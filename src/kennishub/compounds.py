@@ -52,8 +52,8 @@ NOT_PARTS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+")
 # Only words this long can be compounds. Latin letters spelled out: Python's Unicode
 # class [^\W\d_] makes this scan several times slower over a whole site.
-_LETTER = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
-_LONG_WORD = re.compile(rf"(?<![&#{_LETTER}])[{_LETTER}]{{{MIN_WORD},}}")
+LETTERS = "a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # for a regex character class
+_LONG_WORD = re.compile(rf"(?<![&#{LETTERS}])[{LETTERS}]{{{MIN_WORD},}}")
 
 
 def vocabulary(texts: Iterable[str], extra: Iterable[str] = COMMON_WORDS) -> frozenset[str]:

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kennishub.compounds import COMMON_WORDS, Splitter
+from kennishub.compounds import COMMON_WORDS, LETTERS, Splitter
 from kennishub.model import TYPE_LABELS, Entry, Hub
 from kennishub.pagefind_client import PagefindError, PagefindFeed
 
@@ -66,7 +66,7 @@ EXCLUDE_SELECTORS = [
 ]
 _ARTICLE = re.compile(r'<article\b[^>]*\bclass="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
 _BODY = re.compile(r"<body\b[^>]*>")
-_WORDS = re.compile(r"[^\W\d_]{4,}")
+_WORDS = re.compile(rf"(?<![{LETTERS}])[{LETTERS}]{{4,}}")
 
 
 class SearchIndexError(RuntimeError):
@@ -192,7 +192,7 @@ def word_frequencies(entries: Iterable[Entry], theme_titles: dict[str, str]) -> 
     """For every word of at least four letters (lower case): the number of entries using it."""
     df: Counter[str] = Counter()
     for entry in entries:
-        df.update({w for text in _entry_texts(entry, theme_titles) for w in _WORDS.findall(text.lower())})
+        df.update(set(_WORDS.findall("\n".join(_entry_texts(entry, theme_titles)).lower())))
     return df
 
 
