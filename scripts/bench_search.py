@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import re
 import shutil
 import subprocess
@@ -47,7 +48,7 @@ import sitekit  # noqa: E402
 from bench_build import BARE  # noqa: E402
 from corpus import make_corpus  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("KENNISHUB_CHROMIUM") or "/usr/bin/chromium"  # as tests/browser
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 INDEX_LOG = re.compile(r"zoekindex: (\d+) bijdragen, ([\d.]+) s in de build \(waarvan ([\d.]+) s")
