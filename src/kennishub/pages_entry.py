@@ -36,46 +36,65 @@ def _join(items: list[str]) -> str:
     return ", ".join(i for i in items if i)
 
 
+_INDEX_ROOTS = ("themas", "regio", "organisaties", "netwerken")
+
+
+def _memo(index: SiteIndex, kind: str, value: str, base: str, make) -> str:
+    """A link fragment made once per build. The links here point to theme and index
+    pages, so from any page outside those folders they differ only by the way up."""
+    first = base.split("/", 1)[0]
+    context = base if first in _INDEX_ROOTS else rel("", base)
+    key = (kind, value, context)
+    found = index.memo.get(key)
+    if found is None:
+        found = index.memo[key] = make()
+    return found
+
+
 def _themes(entry: Entry, index: SiteIndex, base: str) -> str:
-    links = []
-    for slug in entry.themes:
+    def tag(slug: str) -> str:
         theme = index.hub.themes.get(slug)
-        if theme:
-            links.append(f'<a class="kh-tag" href="{esc(rel(theme.url, base))}">{esc(theme.title)}</a>')
-        else:
-            links.append(esc(slug))
-    return " ".join(links)
+        if not theme:
+            return esc(slug)
+        return f'<a class="kh-tag" href="{esc(rel(theme.url, base))}">{esc(theme.title)}</a>'
+
+    return " ".join(_memo(index, "theme", slug, base, lambda: tag(slug)) for slug in entry.themes)
 
 
-def _municipalities(entry: Entry, base: str) -> str:
+def _municipalities(entry: Entry, index: SiteIndex, base: str) -> str:
+    def link(name: str, province: str) -> str:
+        return (
+            f'<a href="{esc(rel("regio/#" + municipality_anchor(name), base))}">{esc(name)}</a>'
+            f' <span class="kh-province">({esc(province)})</span>'
+        )
+
     return _join(
-        [
-            f'<a href="{esc(rel("regio/#" + municipality_anchor(m.name), base))}">{esc(m.name)}</a>'
-            f' <span class="kh-province">({esc(m.province)})</span>'
-            for m in entry.municipalities
-        ]
+        [_memo(index, "municipality", m.name, base, lambda m=m: link(m.name, m.province)) for m in entry.municipalities]
     )
 
 
 def _organisations(entry: Entry, index: SiteIndex, base: str) -> str:
-    out = []
-    for name in names(entry.meta.get("organisations")):
+    def link(name: str) -> str:
         group = index.organisation(name)
-        if group:
-            out.append(f'<a href="{esc(rel("organisaties/#" + group.anchor, base))}">{esc(name)}</a>')
-        else:
-            out.append(esc(name))
-    return _join(out)
+        if not group:
+            return esc(name)
+        return f'<a href="{esc(rel("organisaties/#" + group.anchor, base))}">{esc(name)}</a>'
+
+    return _join([_memo(index, "organisation", n, base, lambda n=n: link(n)) for n in names(entry.meta.get("organisations"))])
 
 
 def _network(entry: Entry, index: SiteIndex, base: str) -> str:
     name = entry.meta.get("network")
     if not isinstance(name, str) or not name.strip():
         return ""
-    group = index.network(name)
-    if not group:
-        return esc(name)
-    return f'<a href="{esc(rel("netwerken/#" + group.anchor, base))}">{esc(name)}</a>'
+
+    def link() -> str:
+        group = index.network(name)
+        if not group:
+            return esc(name)
+        return f'<a href="{esc(rel("netwerken/#" + group.anchor, base))}">{esc(name)}</a>'
+
+    return _memo(index, "network", name, base, link)
 
 
 def _authors(entry: Entry, index: SiteIndex) -> str:
@@ -143,7 +162,7 @@ def metadata_block(entry: Entry, index: SiteIndex, base: str | None = None) -> s
         _row("Datum", time_tag(entry.date), "date"),
         _row("Bijgewerkt", time_tag(updated) if isinstance(updated, dt.date) else "", "updated"),
         _row("Thema's", _themes(entry, index, base), "themes"),
-        _row("Gemeenten" if len(entry.municipalities) > 1 else "Gemeente", _municipalities(entry, base), "municipalities"),
+        _row("Gemeenten" if len(entry.municipalities) > 1 else "Gemeente", _municipalities(entry, index, base), "municipalities"),
         _row("Plaatsen", _join([esc(p) for p in names(entry.meta.get("places"))]), "places"),
         _row("Organisaties", _organisations(entry, index, base), "organisations"),
         _row("Netwerk", _network(entry, index, base), "network"),
