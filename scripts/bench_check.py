@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -54,8 +55,9 @@ def main() -> int:
     print(f"{'entries':>8} {'baseline s':>11} {'check s':>9} {'ratio':>6} {'problems':>9}")
     for n in args.sizes:
         root = args.out / f"corpus-{n}"
-        if not (root / "stories").is_dir():
-            make_corpus(root, n)
+        if root.exists():
+            shutil.rmtree(root)  # always the current generator's corpus
+        make_corpus(root, n)
         baseline(root)  # warm the file cache for both
         problems: list = []
         bases, fulls = [], []

@@ -53,7 +53,7 @@ def _municipalities() -> list[str]:
         return [row["gemeente"] for row in csv.DictReader(fh)]
 
 
-def _sentence(rng: random.Random, lo: int = 8, hi: int = 18) -> str:
+def _sentence(rng: random.Random, lo: int = 9, hi: int = 19) -> str:
     words = rng.choices(WORDS, k=rng.randint(lo, hi))
     return words[0].capitalize() + " " + " ".join(words[1:]) + "."
 
@@ -114,9 +114,10 @@ def make_corpus(dest: Path, n: int, seed: int = 1) -> None:
         kind = "checklist" if is_checklist else rng.choice(["verhaal", "verhaal", "interview", "terugblik"])
         slug = f"{'les' if is_checklist else 'verhaal'}-{i:05d}-" + "-".join(rng.sample(WORDS[:60], 2))
         lines = _front_matter(rng, i, kind, slug, municipalities, orgs, story_slugs)
-        body: list[str] = ["", _paragraph(rng, 3), ""]
-        for _ in range(rng.randint(2, 4)):
-            body += [f"## {_sentence(rng, 2, 5)[:-1]}", "", _paragraph(rng, rng.randint(3, 6)), ""]
+        # about 380 words, as many as the sample entries have on average
+        body: list[str] = ["", _paragraph(rng, 4), ""]
+        for _ in range(rng.randint(3, 5)):
+            body += [f"## {_sentence(rng, 2, 5)[:-1]}", "", _paragraph(rng, rng.randint(4, 7)), ""]
         if is_checklist:
             body += [f"- [ ] {_sentence(rng, 5, 10)[:-1]}?" for _ in range(rng.randint(3, 8))] + [""]
         elif story_slugs and rng.random() < 0.3:
