@@ -9,11 +9,13 @@ first, keeping offsets, so examples in code blocks are not taken for real conten
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 _FENCE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.M | re.S)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
-_H1 = re.compile(r"^#[ \t]+\S|^[^\n#>\-*+ \t][^\n]*\n=+[ \t]*$", re.M)
+_H1 = re.compile(r"^#[ \t]+\S", re.M)
+_H1_SETEXT = re.compile(r"^[^\n#>\-*+ \t][^\n]*\n=+[ \t]*$", re.M)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
 _IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 _ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\S[^\"]*\"|'[^']*\S[^']*'|[^\s\"'>]+)", re.I)
@@ -67,12 +69,16 @@ def count_words(body: str, stop: int | None = None) -> int:
         text = _TAG.sub(" ", text)
     if stop is None:
         return len(_WORD.findall(text))
-    n = 0
-    for _ in _WORD.finditer(text):
-        n += 1
-        if n >= stop:
-            break
-    return n
+    if _at_least(stop).match(text):  # one regex call instead of `stop` match objects
+        return stop
+    return len(_WORD.findall(text))
+
+
+@lru_cache(maxsize=8)
+def _at_least(n: int) -> re.Pattern:
+    """Matches text that holds at least `n` words as `_WORD` counts them (atomic groups
+    keep a hyphenated word from being split to reach the count)."""
+    return re.compile(r"[\W_]*+(?:(?>[^\W_]+(?:['’-][^\W_]+)*+)(?:[\W_]++|\Z)){%d}" % n)
 
 
 def check_body(body: str, rules: dict, *, html_rules: bool = True) -> BodyReport:
@@ -80,8 +86,10 @@ def check_body(body: str, rules: dict, *, html_rules: bool = True) -> BodyReport
     report = BodyReport()
     issues = report.issues
     text = blank_code(body)
-    if "#" in text or "=" in text:
-        for m in _H1.finditer(text):
+    atx = text.startswith(("# ", "#\t")) or "\n# " in text or "\n#\t" in text
+    setext = "\n=" in text
+    if atx or setext:
+        for m in [*(_H1.finditer(text) if atx else ()), *(_H1_SETEXT.finditer(text) if setext else ())]:
             issues.append(BodyIssue(m.start(), "heading-level-1",
                 "kop van niveau 1 in de tekst — de titel komt al uit 'title'; maak er een tussenkop van met '## '",
                 "warning"))

@@ -54,6 +54,6 @@ def run(args) -> int:
                 print(f"kennishub: fout in de opdracht: '{given}' ligt buiten de hub ({root.name})", file=sys.stderr)
                 return 2
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    result = check(root, paths).result
+    result = check(root, paths, keep_content=False).result
     print(render(result, fmt, strict=args.strict))
     return 1 if result.failed(args.strict) else 0

@@ -126,6 +126,8 @@ def check_media_path(value, path: tuple, ctx: Context, schema: dict) -> None:
                   "bijvoorbeeld media/foto.jpg")
         return
     base = ctx.extras.get("base")
+    if callable(base):  # computed only when an entry has an image
+        base = base()
     if base is not None and not _is_file(base / value):
         ctx.error(path, "media-missing", f"bestand '{value}' bestaat niet — zet het in de map media/ naast de "
                   "bijdrage en verwijs ernaar als media/naam.jpg")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
-from kennishub import crosscheck, privacy
+from kennishub import crosscheck, parallel, privacy
 from kennishub.body import check_body, line_col
 from kennishub.formats import FORMATS, as_date
 from kennishub.frontmatter import FrontMatter, parse_yaml, read
@@ -43,8 +43,9 @@ def today_amsterdam() -> dt.date:
 
 
 class _Run:
-    def __init__(self, root: Path, html_rules: bool, today: dt.date):
+    def __init__(self, root: Path, html_rules: bool, today: dt.date, workers: int = 1):
         self.root = root
+        self.workers = workers
         self.html_rules = html_rules
         self.today = today
         self.result = Result()
@@ -194,7 +195,18 @@ class _Run:
             collection, name = rel.split("/", 1)[0], posixpath.basename(rel)
             self.report(rel, 1, None, "error", "entry-in-subfolder",
                         f"bijdragen staan direct in {collection}/ — verplaats dit bestand naar {collection}/{name}")
-        for collection, rel in entry_files(self.root):
+        files = entry_files(self.root)
+        if self.workers > 1 and len(files) >= parallel.PARALLEL_MIN:
+            for part in parallel.check_entries(self, files, theme_names, self.workers):
+                self.result.problems += part.problems
+                self.result.files_checked += part.files_checked
+                self.hub.entries += parallel.entries_of(part)
+                self.positions.update(part.positions)
+                self.links.update(part.links)
+                for slug, paths in part.slugs.items():
+                    self.slugs.setdefault(slug, []).extend(paths)
+            return
+        for collection, rel in files:
             self.guarded(rel, self.entry, collection, rel, theme_names)
 
     def entry(self, collection: str, rel: str, theme_names: dict[str, str]) -> None:
@@ -203,7 +215,7 @@ class _Run:
         if text is None:
             return
         extras = {"themes": self.hub.themes, "theme_names": theme_names, "authors": self.hub.authors,
-                  "authors_file": self.hub.authors_file, "base": (self.root / rel).parent, "municipalities": [],
+                  "authors_file": self.hub.authors_file, "base": lambda: (self.root / rel).parent, "municipalities": [],
                   "html_rules": self.html_rules}
         fm = self.front_matter(rel, text, self.entry_schema, extras)
         if not isinstance(fm.data, dict):
@@ -253,10 +265,15 @@ class _Run:
 
 
 def check(root: str | Path, paths: Iterable[str] | None = None, *, html_rules: bool = True,
-          today: dt.date | None = None) -> Check:
+          today: dt.date | None = None, workers: int | None = None, keep_content: bool = True) -> Check:
     """Check the hub at `root`; with `paths` (files or folders relative to the root), report
-    only the problems in those (the whole hub is still read, for links and slugs)."""
-    run = _Run(Path(root), html_rules, today or today_amsterdam())
+    only the problems in those (the whole hub is still read, for links and slugs).
+    `workers`: processes for the entries of a large hub (default: one per core).
+    `keep_content=False`: in a large hub, entries in the result may hold only what the
+    cross-entry checks read (type, draft, derived_from, organisations; no body)."""
+    run = _Run(Path(root), html_rules, today or today_amsterdam(),
+               parallel.default_workers() if workers is None else workers)
+    run.keep_content = keep_content
     run.guarded(run.hub.authors_file, run.authors)
     run.themes()
     run.entries(run.theme_names())
