@@ -53,8 +53,47 @@ def _municipalities() -> list[str]:
         return [row["gemeente"] for row in csv.DictReader(fh)]
 
 
+# Real text has a long tail of rarer words (Zipf's law); a corpus of a hundred words that
+# every entry repeats would make every search term match every entry. The tail here is
+# Dutch-looking compounds of common stems, ranked by a fixed shuffle.
+_STEMS = ("gezin kind school zorg wijk huis ouder buurt werk hulp jeugd team plan kans sport taal "
+          "geld les klas speel leer zorg straat stad dorp veld net groep raad zaak vraag").split()
+_AFFIXES = ("", "en", "s", "ing", "heid", "lijk", "je", "jes", "er", "ers", "tje", "plek", "punt",
+            "uur", "dag", "week", "kaart", "lijn", "route", "tafel", "kring", "wijzer")
+TAIL_SIZE = 6000
+
+
+_FUNCTION = set("de het een en van in op met voor dat die niet ook als bij om aan er maar wat naar "
+                "we ze zij hij wij onze hun deze dit".split())
+
+
+def _tail() -> tuple[list[str], list[float]]:
+    """Content words ranked for Zipf weights: the domain words of WORDS spread over the
+    first few hundred ranks, then the compounds."""
+    rng = random.Random(0)
+    compounds = sorted({a + b + c for a in _STEMS for b in _STEMS for c in _AFFIXES if a != b})
+    rng.shuffle(compounds)
+    words = compounds[:TAIL_SIZE]
+    domain = [w for w in WORDS if w not in _FUNCTION]
+    rng.shuffle(domain)
+    for i, word in enumerate(domain):
+        words.insert(i * 4, word)
+    weights, total = [], 0.0
+    for rank in range(1, len(words) + 1):
+        total += 1.0 / rank
+        weights.append(total)
+    return words, weights
+
+
+_TAIL_WORDS, _TAIL_CUM = _tail()
+_FUNCTION_WORDS = sorted(_FUNCTION)
+
+
 def _sentence(rng: random.Random, lo: int = 9, hi: int = 19) -> str:
-    words = rng.choices(WORDS, k=rng.randint(lo, hi))
+    n = rng.randint(lo, hi)
+    tail = n // 2  # half function words, half content words with Zipf weights
+    words = rng.choices(_FUNCTION_WORDS, k=n - tail) + rng.choices(_TAIL_WORDS, cum_weights=_TAIL_CUM, k=tail)
+    rng.shuffle(words)
     return words[0].capitalize() + " " + " ".join(words[1:]) + "."
 
 
