@@ -41,7 +41,6 @@ log = get_plugin_logger(__name__)
 
 HOME_MARKERS = {"<!-- kennishub:newest -->": "newest", "<!-- kennishub:themes -->": "themes"}
 # Sub-paths of a collection's URL the listings use; an entry slug may not take them.
-RESERVED_SLUGS = {"pagina", "archief"}
 
 
 class KennishubConfig(base.Config):
@@ -75,7 +74,6 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
         self.index = index = build_index(hub)
         self.finder = RelatedFinder(index)
         self.entries, self.specs = {}, {}
-        self._check_reserved(index)
         # The hub root seen from docs/ ("..") for edit links of files outside docs/.
         self.root_from_docs = Path(os.path.relpath(self.root, Path(config.docs_dir).resolve())).as_posix()
         for entry in index.entries:
@@ -100,16 +98,6 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
             errors = Result(problems=result.errors, files_checked=result.files_checked)
             raise PluginError("de inhoud van de kennishub bevat fouten:\n" + render(errors, "text"))
         return run.hub
-
-    def _check_reserved(self, index: SiteIndex) -> None:
-        clashes = [e for e in index.entries if e.slug in RESERVED_SLUGS]
-        if clashes:
-            lines = [
-                f"{e.path}:1: fout: de naam '{e.slug}' is gereserveerd voor de overzichtspagina's — "
-                f"geef het bestand een andere naam, bijvoorbeeld '{e.slug}-{e.date.year if e.date else 'verhaal'}.md'"
-                for e in clashes
-            ]
-            raise PluginError("de inhoud van de kennishub bevat fouten:\n" + "\n".join(lines))
 
     def _add_entry(self, files: Files, entry: Entry, config) -> None:
         src_uri = entry.path  # "stories/<slug>.md": entry links resolve as in the repository

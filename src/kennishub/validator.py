@@ -30,6 +30,7 @@ from kennishub.text import fold
 _KEY_CODES = {"missing-key", "unknown-key", "field-not-for-type", "duplicate-slug", "too-few-items", "too-many-items"}
 _SLUG = re.compile(model()["slug"]["pattern"])
 _SLUG_MAX = model()["slug"]["maxLength"]
+_RESERVED = frozenset(model()["slug"].get("reservedForEntries", ()))
 
 
 @dataclass
@@ -95,8 +96,12 @@ class _Run:
         schema(fm.data, (), ctx)
         return fm
 
-    def check_slug(self, rel: str) -> str:
+    def check_slug(self, rel: str, entry: bool = False) -> str:
         slug = posixpath.splitext(posixpath.basename(rel))[0]
+        if entry and slug in _RESERVED:
+            self.report(rel, 1, None, "error", "reserved-slug",
+                        f"de naam '{slug}' is gereserveerd voor de overzichtspagina's van de site — geef het bestand "
+                        f"een andere naam, bijvoorbeeld '{slug}-van-de-wijk.md'")
         if not _SLUG.match(slug) or len(slug) > _SLUG_MAX:
             from kennishub.text import slugify
 
@@ -210,7 +215,7 @@ class _Run:
             self.guarded(rel, self.entry, collection, rel, theme_names)
 
     def entry(self, collection: str, rel: str, theme_names: dict[str, str]) -> None:
-        slug = self.check_slug(rel)
+        slug = self.check_slug(rel, entry=True)
         text = self.text_of(rel)
         if text is None:
             return
