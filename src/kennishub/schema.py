@@ -123,32 +123,30 @@ def _type_check(kind: str, schema: dict) -> Check:
     return check
 
 
-def _length(schema: dict, formats) -> Check:
-    lo, hi = schema.get("minLength"), schema.get("maxLength")
+def _bounds(low: str, high: str, codes: tuple[str, str], measure: Callable[[Any], int | None]):
+    """A maker for a pair of limits such as minLength/maxLength on a measured size."""
 
-    def check(value: Any, path: tuple, ctx: Context) -> None:
-        if not isinstance(value, str):
-            return
-        n = len(value.strip())
-        if lo is not None and n < lo:
-            ctx.error(path, "too-short", message("minLength", key=key_of(path), count=n, limit=lo))
-        elif hi is not None and n > hi:
-            ctx.error(path, "too-long", message("maxLength", key=key_of(path), count=n, limit=hi))
+    def maker(schema: dict, formats) -> Check:
+        lo, hi = schema.get(low), schema.get(high)
 
-    return check
+        def check(value: Any, path: tuple, ctx: Context) -> None:
+            n = measure(value)
+            if n is None:
+                return
+            if lo is not None and n < lo:
+                ctx.error(path, codes[0], message(low, key=key_of(path), count=n, limit=lo))
+            elif hi is not None and n > hi:
+                ctx.error(path, codes[1], message(high, key=key_of(path), count=n, limit=hi))
+
+        return check
+
+    return maker
 
 
-def _items_count(schema: dict, formats) -> Check:
-    lo, hi = schema.get("minItems"), schema.get("maxItems")
-
-    def check(value: Any, path: tuple, ctx: Context) -> None:
-        n = len(value)
-        if lo is not None and n < lo:
-            ctx.error(path, "too-few-items", message("minItems", key=key_of(path), count=n, limit=lo))
-        elif hi is not None and n > hi:
-            ctx.error(path, "too-many-items", message("maxItems", key=key_of(path), count=n, limit=hi))
-
-    return check
+# a text's length is counted without surrounding white space
+_length = _bounds("minLength", "maxLength", ("too-short", "too-long"),
+                  lambda value: len(value.strip()) if isinstance(value, str) else None)
+_items_count = _bounds("minItems", "maxItems", ("too-few-items", "too-many-items"), len)
 
 
 def _unique(schema: dict, formats) -> Check:
