@@ -204,7 +204,9 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         entry = self.entries.get(page.file.src_uri)
         if entry is not None:
-            return pages_entry.wrap_checklist(entry, html)
+            html = pages_entry.wrap_checklist(entry, html)
+            self._index_for_search(page, html, config)
+            return html
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return html
@@ -225,17 +227,20 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
 
     # ---- search (kennishub.search: Pagefind indexes entries while the site is built) ----
 
-    def on_post_page(self, output: str, *, page, config) -> str:
-        if self.config.search and self.index is not None and page.file.src_uri in self.entries:
-            from kennishub.search import SearchIndexer, SearchIndexError
+    def _index_for_search(self, page, html: str, config) -> None:
+        """Hand Pagefind the entry's own content as soon as its Markdown is converted.
+        MkDocs converts every page before it renders any, so Pagefind has all entries
+        (and starts writing its bundle) while MkDocs still renders and writes the site."""
+        if not self.config.search or self.index is None:
+            return
+        from kennishub.search import SearchIndexer, SearchIndexError
 
-            try:
-                if self.searcher is None:
-                    self.searcher = SearchIndexer(self.index.hub, Path(config.site_dir))
-                self.searcher.add_page(page.url, output)
-            except SearchIndexError as exc:
-                raise PluginError(f"kennishub: {exc}") from exc
-        return output
+        try:
+            if self.searcher is None:
+                self.searcher = SearchIndexer(self.index.hub, Path(config.site_dir))
+            self.searcher.add_page(page.url, html)
+        except SearchIndexError as exc:
+            raise PluginError(f"kennishub: {exc}") from exc
 
     def on_post_build(self, *, config) -> None:
         if not self.config.search or self.index is None:

@@ -202,12 +202,13 @@ def build_vocabulary(df: Counter[str], limit: int = VOCABULARY_MAX) -> list[str]
 
 
 class SearchIndexer:
-    """Builds the index while the site is written: `add_page` for every page MkDocs
-    writes (only entries are kept), then `finish` once the site is complete.
+    """Builds the index while the site is built: `add_page` for every entry's HTML
+    (the plugin hands over the entry's own content as soon as MkDocs has converted its
+    Markdown; a whole written page works too), then `finish` once the site is complete.
 
     Pagefind runs in its own process and indexes each entry as it comes, in parallel
     with the rest of the build. Given the site folder, it starts writing the bundle as
-    soon as the last entry has come, while MkDocs still renders the index pages;
+    soon as the last entry has come, while MkDocs still renders and writes the pages;
     `finish` waits for that. Entries whose page was not handed over (a partial
     rebuild) are read from the site folder first.
     """
