@@ -49,6 +49,3 @@ class Result:
 
     def failed(self, strict: bool = False) -> bool:
         return bool(self.errors or (strict and self.warnings))
-
-    def for_path(self, path: str) -> list[Problem]:
-        return [p for p in self.problems if p.path == path]

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any, Callable
 
 import yaml
@@ -278,7 +277,3 @@ _KEYWORDS: dict[str, Callable] = {
 def compile_root(name: str, formats: dict[str, Callable]) -> Check:
     """Compile the schema `entry`, `theme` or `authors` of the content model."""
     return compile_schema(model()[name], formats)
-
-
-def media_exists(base: Path, value: str) -> bool:
-    return (base / value).is_file()
