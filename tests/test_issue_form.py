@@ -4,10 +4,14 @@ Golden cases: tests/issue_forms/<case>.md is an issue body as GitHub writes it f
 "Deel je verhaal" form (`### Label`, `_No response_`, `- [X] …`); beside it,
 <case>.expected says what must come of it:
 
-    exit: 0|1|3              the exit status of `kennishub from-issue`
+    exit: 0|1|3|4            the exit status of `kennishub from-issue`
     path: stories/<slug>.md  the file written (omit when nothing may be written)
     comment: fragment        a fragment of the Dutch comment for the issue (any number)
+    absent: fragment         text the comment must not hold, e.g. the personal data (any number)
     --- file                 everything after this line is the exact written file
+
+When nothing may be written, no file of the hub may change. A comment for personal
+data (exit 4) holds no digit at all: no number of the payload, no file position.
 
 Each case runs in a copy of the base hub (tests/fixtures/hub/) with this repository's
 issue form, as issue #7. A new case is a new pair of files; no Python changes.
@@ -15,6 +19,7 @@ issue form, as issue #7. A new case is a new pair of files; no Python changes.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -41,19 +46,23 @@ def make_hub(tmp_path: Path) -> Path:
     return root
 
 
+def all_files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
 def entry_files(root: Path) -> set[str]:
     return {p.relative_to(root).as_posix() for d in ("stories", "lessons-learned") for p in (root / d).glob("*.md")}
 
 
 def read_expected(path: Path) -> dict:
     head, sep, file_text = path.read_text(encoding="utf-8").partition("--- file\n")
-    expected = {"exit": None, "path": None, "comment": [], "file": file_text if sep else None}
+    expected = {"exit": None, "path": None, "comment": [], "absent": [], "file": file_text if sep else None}
     for line in head.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         key, _, value = line.partition(": ")
-        if key == "comment":
-            expected["comment"].append(value)
+        if key in ("comment", "absent"):
+            expected[key].append(value)
         elif key in ("exit", "path"):
             expected[key] = value
         else:
@@ -74,14 +83,19 @@ def run_from_issue(root: Path, body: Path, capsys) -> tuple[int, str, str]:
 def test_issue_body(case: Path, tmp_path, capsys):
     expected = read_expected(case.with_suffix(".expected"))
     root = make_hub(tmp_path)
-    before = entry_files(root)
+    before, tree = entry_files(root), all_files(root)
     status, comment, out = run_from_issue(root, case, capsys)
     assert str(status) == expected["exit"], comment
     for fragment in expected["comment"]:
         assert fragment in comment
+    for fragment in expected["absent"]:
+        assert fragment not in comment
+    if status == 4:
+        assert not re.search(r"\d", comment), "a comment about personal data holds no number"
     added = entry_files(root) - before
     if expected["path"] is None:
         assert added == set(), "nothing may be written for this case"
+        assert all_files(root) == tree, "no file of the hub may change"
         assert out == ""
         return
     assert added == {expected["path"]}
@@ -199,3 +213,82 @@ def test_contact_link_points_at_the_guide_on_this_site():
     config = yaml.safe_load((REPO / ".github/ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))
     site_url = (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("site_url:", 1)[1].split()[0]
     assert config["contact_links"][0]["url"] == site_url.rstrip("/") + "/bijdragen/"
+
+
+# --- nothing is left behind when the check fails or finds personal data ------------------
+
+
+def test_file_removed_when_the_check_raises(tmp_path, capsys, monkeypatch):
+    from kennishub import from_issue
+
+    root = make_hub(tmp_path)
+    tree = all_files(root)
+    seen = []
+
+    def broken_check(root_, paths):
+        seen.extend(paths)
+        assert (root_ / paths[0]).is_file()  # the file was written before the check ...
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(from_issue, "check", broken_check)
+    status, comment, out = run_from_issue(root, HERE / "issue_forms" / "verhaal-compleet.md", capsys)
+    assert seen and status == 3 and "Interne fout (RuntimeError)" in comment
+    assert all_files(root) == tree  # ... and is gone again
+    assert out == ""
+
+
+def test_new_folder_removed_with_the_private_file(tmp_path, capsys):
+    root = make_hub(tmp_path)
+    shutil.rmtree(root / "stories")
+    status, _, _ = run_from_issue(root, HERE / "issue_forms" / "privacy-telefoon-in-verhaal.md", capsys)
+    assert status == 4
+    assert not (root / "stories").exists()
+
+
+def test_an_existing_file_is_never_removed(tmp_path, capsys, monkeypatch):
+    """If the free name was taken in the meantime, the other file stays as it was."""
+    from kennishub import from_issue
+
+    root = make_hub(tmp_path)
+    monkeypatch.setattr(from_issue, "free_path", lambda *a: "stories/bestaand-verhaal.md")
+    tree = all_files(root)
+    status, _, _ = run_from_issue(root, HERE / "issue_forms" / "privacy-telefoon-in-verhaal.md", capsys)
+    assert status == 3
+    assert all_files(root) == tree
+
+
+# --- a line of the written entry maps back to the form field it came from ----------------
+
+_ENTRY = entry_text({
+    "title": "Een titel", "type": "terugblik", "date": "2025-03-14", "summary": "Een samenvatting.",
+    "themes": ["armoede", "jeugdhulp"], "organisations": ["Wijkteam", "School"], "network": "Netwerk",
+    "interviewees": [{"name": "A", "role": "B"}],
+    "event": {"date": "2025-03-14", "place": "Steenwijk", "name": "Netwerkdag"},
+}, "Eerste regel.\n\nTweede regel.\n")
+
+
+@pytest.mark.parametrize("needle, field", [
+    ("---", "title"), ("title:", "title"), ("type:", "type"), ("summary:", "summary"), ("- jeugdhulp", "themes"),
+    ("- School", "organisations"), ("network:", "network"), ("  role: B", "interviewees"),
+    ("  date:", "date"), ("  place:", "event_place"), ("  name: Netwerkdag", "event_name"),
+    ("Eerste regel.", "text"), ("Tweede regel.", "text"),
+])
+def test_field_at(needle, field):
+    from kennishub.issue_reply import field_at
+
+    line = next(n for n, row in enumerate(_ENTRY.split("\n"), 1) if row.startswith(needle))
+    assert field_at(_ENTRY, line) == field
+
+
+def test_privacy_warnings_in_the_reply_name_the_field_not_the_value():
+    from kennishub.issue_reply import messages
+    from kennishub.problems import Problem
+
+    text = entry_text({"title": "Titel"}, "Bel Fleur (8) op 06 12345678.\n")
+    problems = [Problem("stories/x.md", 5, 3, "warning", "privacy-phone", "mogelijk persoonsgegeven: '06 12345678'"),
+                Problem("stories/x.md", 5, 1, "error", "other", "zin 'Bel Fleur (8) op 06 12345678.' is vreemd")]
+    lines = messages(problems, text, {"text": "Je verhaal"})
+    assert lines[0].startswith("waarschuwing: ") and "Je verhaal: een telefoonnummer" in lines[0]
+    assert "5:3" not in lines[0]
+    assert all("12345678" not in line for line in lines)
+    assert lines[1] == "stories/x.md:5:1: fout: zin 'Bel Fleur (8) op […].' is vreemd"

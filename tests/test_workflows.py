@@ -133,3 +133,84 @@ def test_issue_workflow_passes_the_issue_as_a_file():
     convert = next(s["run"] for _, s in steps(workflow) if "from-issue" in s.get("run", ""))
     assert "--body-file" in convert and "--comment-file" in convert
     assert any("gh issue comment" in s.get("run", "") for _, s in steps(workflow))
+
+
+_SECRET = re.compile(r"secrets\.|github\.token|TOKEN|PASSWORD|SECRET", re.IGNORECASE)
+
+
+def _env_holds_secret(env: dict | None) -> list[str]:
+    return [f"{k}={v}" for k, v in (env or {}).items() if _SECRET.search(f"{k} {v}")]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f.name for f in FILES])
+def test_no_token_in_workflow_or_job_env(path):
+    """A token is given to the steps that need it, never to every step of a job."""
+    workflow = load(path)
+    assert _env_holds_secret(workflow.get("env")) == []
+    for job_id, job in workflow["jobs"].items():
+        assert _env_holds_secret(job.get("env")) == [], job_id
+
+
+def test_issue_workflow_token_only_where_gh_runs():
+    workflow = load(ISSUE)
+    with_token = []
+    for _, step in steps(workflow):
+        run = step.get("run", "")
+        has_token = "GH_TOKEN" in (step.get("env") or {})
+        if "from-issue" in run or "make install" in run or "GITHUB_EVENT_PATH" in run:
+            assert not has_token, f"{step['name']}: reads untrusted text or installs code, gets no token"
+        if has_token:
+            assert re.search(r"\bgh\b", run), f"{step['name']}: has GH_TOKEN but runs no gh"
+            with_token.append(step["name"])
+    assert with_token == ["Pull request maken", "Reageren op het issue"]
+
+
+def test_issue_workflow_pushes_only_the_file_written_after_status_0_or_1():
+    workflow = load(ISSUE)
+    convert = next(s for _, s in steps(workflow) if "from-issue" in s.get("run", ""))
+    push = next(s for _, s in steps(workflow) if "git push" in s.get("run", ""))
+    reply = next(s for _, s in steps(workflow) if "gh issue comment" in s.get("run", ""))
+    conditions = re.findall(r"steps\.omzetten\.outputs\.status == '(\d)'", push["if"])
+    assert sorted(conditions) == ["0", "1"], push["if"]
+    assert "steps.omzetten.outputs.path != ''" in push["if"]
+    assert push["env"]["ENTRY_PATH"] == "${{ steps.omzetten.outputs.path }}"
+    adds = re.findall(r"^\s*git add .*$", push["run"], flags=re.M)
+    assert [a.strip() for a in adds] == ['git add -- "$ENTRY_PATH"']
+    assert "path=$(" in convert["run"] and "grep -Eqx" in convert["run"]
+    # status 4 (personal data, nothing written) is an expected outcome: the reply step succeeds
+    assert re.search(r"case \"\$STATUS\" in 0\|1\|3\|4\)", reply["run"])
+
+
+@pytest.mark.parametrize("case, status, path", [
+    ("verhaal-compleet", "0", "stories/samen-aan-tafel-met-school-en-wijkteam.md"),
+    ("privacy-telefoon-in-verhaal", "4", None),
+    ("geen-toestemming", "3", None),
+])
+def test_issue_workflow_convert_step_outputs(tmp_path, case, status, path):
+    """The step's own shell, run on an issue event: the status, and the path only of a file written."""
+    from test_issue_form import make_hub
+
+    bash = shutil.which("bash")
+    if not bash:
+        pytest.skip("bash is not installed")
+    root = make_hub(tmp_path)
+    (root / ".venv").symlink_to(Path(sys.executable).parents[1])
+    body = (ROOT / "tests" / "issue_forms" / f"{case}.md").read_text(encoding="utf-8")
+    event, output = tmp_path / "event.json", tmp_path / "output"
+    event.write_text(json.dumps({"issue": {"body": body, "number": 7}}), encoding="utf-8")
+    step = next(s for _, s in steps(load(ISSUE)) if "from-issue" in s.get("run", ""))
+    before = _entries(root)
+    env = {"PATH": "/usr/bin:/bin", "GITHUB_EVENT_PATH": str(event), "GITHUB_OUTPUT": str(output),
+           "RUNNER_TEMP": str(tmp_path), "ISSUE_NUMBER": "7"}
+    proc = subprocess.run([bash, "-e", "-c", step["run"]], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    outputs = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines())
+    assert outputs.get("status") == status
+    assert outputs.get("path") == path
+    assert (tmp_path / "reactie.md").read_text(encoding="utf-8").startswith("### ")
+    assert _entries(root) - before == ({path} if path else set())
+
+
+def _entries(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for d in ("stories", "lessons-learned") for p in (root / d).glob("*.md")}

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from kennishub.report import FORMATS, render
+from kennishub.report import FORMATS, escape, render
 
 
 def add_parser(subparsers) -> None:
@@ -23,21 +23,12 @@ def add_parser(subparsers) -> None:
 
 
 def run(args) -> int:
-    from kennishub.hub import find_root
+    from kennishub.cli import hub_root
     from kennishub.validator import check
 
-    if args.root:
-        root = Path(args.root)
-        if not root.is_dir():
-            print(f"kennishub: fout in de opdracht: map '{args.root}' bestaat niet", file=sys.stderr)
-            return 2
-    else:
-        root = find_root(Path.cwd())
-        if root is None:
-            print("kennishub: geen mkdocs.yml gevonden — draai de opdracht in de map van de hub of geef --root MAP",
-                  file=sys.stderr)
-            return 2
-    root = root.resolve()
+    root = hub_root(args.root)
+    if root is None:
+        return 2
     paths = None
     if args.paths:
         paths = []
@@ -46,12 +37,14 @@ def run(args) -> int:
             if not full.exists() and args.root:
                 full = (root / given).resolve()
             if not full.exists():
-                print(f"kennishub: fout in de opdracht: '{given}' bestaat niet", file=sys.stderr)
+                print(f"kennishub: fout in de opdracht: '{escape(given)}' bestaat niet in de hub ({root.name})",
+                      file=sys.stderr)
                 return 2
             try:
                 paths.append(full.relative_to(root).as_posix())
             except ValueError:
-                print(f"kennishub: fout in de opdracht: '{given}' ligt buiten de hub ({root.name})", file=sys.stderr)
+                print(f"kennishub: fout in de opdracht: '{escape(given)}' ligt buiten de hub ({root.name})",
+                      file=sys.stderr)
                 return 2
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     result = check(root, paths, keep_content=False).result

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 # Modules that register a subcommand, in the order `kennishub --help` lists them.
 COMMANDS = [
@@ -23,6 +24,30 @@ class DutchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # pragma: no cover - exercised via CLI tests
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: fout in de opdracht: {message}\n")
+
+
+def hub_root(given: str | None) -> Path | None:
+    """The hub's root folder: `given` (the --root option), else the folder with mkdocs.yml
+    that holds the current one. None, after a Dutch message on stderr, when there is no hub
+    there; every command that takes --root then exits with status 2."""
+    from kennishub.hub import find_root
+    from kennishub.report import escape
+
+    if given is None:
+        root = find_root(Path.cwd())
+        if root is None:
+            print("kennishub: geen mkdocs.yml gevonden — draai de opdracht in de map van de hub of geef --root MAP",
+                  file=sys.stderr)
+        return root
+    root = Path(given)
+    if not root.is_dir():
+        print(f"kennishub: fout in de opdracht: map '{escape(given)}' bestaat niet", file=sys.stderr)
+        return None
+    if not (root / "mkdocs.yml").is_file():
+        print(f"kennishub: fout in de opdracht: in {escape(given)} staat geen mkdocs.yml — "
+              "geef met --root de map van de kennishub op", file=sys.stderr)
+        return None
+    return root.resolve()
 
 
 def build_parser() -> argparse.ArgumentParser:

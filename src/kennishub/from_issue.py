@@ -4,31 +4,34 @@ The issue body comes from a file (the workflow writes it there from the event pa
 never from the command line. The command writes `stories/<slug>.md` or
 `lessons-learned/<slug>.md` (never over an existing file: a numeric suffix is added),
 validates it with the hub's own checks, and writes a Dutch Markdown comment for the
-issue. Exit status:
+issue (`issue_reply.py`). When the check finds personal data (a `privacy-*` error) the
+file is removed again before the command returns, on every path out (exceptions too):
+the workflow pushes only after status 0 or 1. Exit status:
 
 - 0: file written, no errors;
 - 1: file written, the check found errors (a maintainer fixes them in the pull request);
-- 2: usage error (arguments);
-- 3: nothing written: the issue cannot be turned into an entry; the comment says why.
+- 2: usage error (arguments, no hub at --root);
+- 3: nothing written: the issue cannot be turned into an entry; the comment says why;
+- 4: nothing written: the entry would hold personal data; the comment names the form
+  fields and the kinds of data, never the data.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
+import contextlib
 import sys
 from pathlib import Path
 
+from kennishub import issue_reply, privacy
 from kennishub.form_themes import load_themes, theme_names
-from kennishub.issue_form import FORM_PATH, MAX_BODY, FormError, convert, load_form
+from kennishub.issue_form import MAX_BODY, FormError, convert, load_form, parse_sections
 from kennishub.model import COLLECTIONS
-from kennishub.new_entry import dump_yaml, hub_root
-from kennishub.report import text_line
+from kennishub.new_entry import dump_yaml
 from kennishub.text import slugify
 from kennishub.validator import check
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_NOT_CONVERTED = 0, 1, 2, 3
-LABEL = "verhaal-goedgekeurd"
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_NOT_CONVERTED, EXIT_PRIVATE = 0, 1, 2, 3, 4
 MAX_SUFFIX = 99
 
 
@@ -55,48 +58,17 @@ def folder_of(entry_type: str) -> str:
     return next(name for name, (types, _, _) in COLLECTIONS.items() if entry_type in types)
 
 
-def _fenced(text: str) -> str:
-    """A code block that no backtick run in `text` can close early."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}text\n{text}\n{fence}"
-
-
-def comment_not_converted(problems: list[str]) -> str:
-    items = "\n".join(f"- {p}" for p in problems)
-    return (
-        "### We konden van dit issue nog geen bijdrage maken\n\n"
-        f"{items}\n\n"
-        "Pas het issue aan (via de drie puntjes **···** rechtsboven je bericht, dan **Edit**) "
-        f"en vraag een redacteur om het label `{LABEL}` opnieuw toe te voegen.\n"
-    )
-
-
-def comment_written(path: str, messages: list[str], errors: int) -> str:
-    text = f"### Je bijdrage staat klaar\n\nVan dit issue is het bestand `{path}` gemaakt.\n\n"
-    warnings = len(messages) - errors
-    if errors:
-        text += (
-            f"De automatische controle vond **{errors} {'fout' if errors == 1 else 'fouten'}**. "
-            "Een redacteur verbetert ze in de pull request, of vraagt je hier om aanvullingen.\n\n"
-        )
-    elif warnings:
-        text += (
-            f"De automatische controle vond geen fouten, wel {warnings} "
-            f"{'waarschuwing' if warnings == 1 else 'waarschuwingen'} (die houden publicatie niet tegen). "
-            "Een redacteur leest de bijdrage nog na.\n\n"
-        )
-    else:
-        text += "De automatische controle vond geen fouten. Een redacteur leest de bijdrage nog na.\n\n"
-    if messages:
-        text += _fenced("\n".join(messages)) + "\n\n"
-    return text + "De uitleg bij de meldingen staat op de pagina *Bijdragen* van de kennishub.\n"
-
-
-def validate(root: Path, path: str) -> tuple[list[str], int]:
-    """Messages for `path` as `kennishub check` words them, and the number of errors."""
-    problems = check(root, [path]).result.sorted()
-    return [text_line(p) for p in problems], sum(p.severity == "error" for p in problems)
+def _fields_with_data(issue: str, labels: dict[str, str]) -> list[str]:
+    """'Label: een telefoonnummer' for each field of the issue holding personal data."""
+    values, _ = parse_sections(issue, labels)
+    by_key = {key: label for label, key in labels.items()}
+    found = []
+    for key, value in values.items():
+        for finding in privacy.find_personal_data(value):
+            item = f"{by_key.get(key, key)}: {issue_reply.kind_phrase(finding.code)}"
+            if item not in found:
+                found.append(item)
+    return found
 
 
 def from_issue(root: Path, issue: str, number: int | None = None) -> tuple[int, str, str | None]:
@@ -107,7 +79,7 @@ def from_issue(root: Path, issue: str, number: int | None = None) -> tuple[int, 
     try:
         labels = load_form(root)
     except FormError as exc:
-        return EXIT_NOT_CONVERTED, comment_not_converted([f"Interne fout: {exc}. Meld dit aan een beheerder."]), None
+        return EXIT_NOT_CONVERTED, issue_reply.not_converted([f"Interne fout: {exc}. Meld dit aan een beheerder."]), None
     conversion = convert(issue, labels, theme_names(load_themes(root)))
     path = None
     if conversion.ok:
@@ -117,15 +89,35 @@ def from_issue(root: Path, issue: str, number: int | None = None) -> tuple[int, 
                 "Uit de titel is geen bestandsnaam te maken: gebruik letters of cijfers in de titel."
             )
     if not conversion.ok:
-        return EXIT_NOT_CONVERTED, comment_not_converted(conversion.problems), None
+        return EXIT_NOT_CONVERTED, issue_reply.not_converted(conversion.problems, _fields_with_data(issue, labels)), None
     if number:
         conversion.body += f"\n<!-- ingezonden via issue #{number} -->\n"
+    text = entry_text(conversion.meta, conversion.body)
+    field_labels = {key: label for label, key in labels.items()}
     target = root / path
+    made_folder = not target.parent.exists()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
-        handle.write(entry_text(conversion.meta, conversion.body))
-    messages, errors = validate(root, path)
-    return (EXIT_INVALID if errors else EXIT_OK), comment_written(path, messages, errors), path
+    written = keep = False
+    try:
+        with open(target, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+            written = True
+            handle.write(text)
+        problems = check(root, [path]).result.sorted()
+        private = [p for p in problems if issue_reply.is_private(p)]
+        if private:
+            return EXIT_PRIVATE, issue_reply.not_written_private(
+                issue_reply.private_fields(private, text, field_labels)), None
+        lines = issue_reply.messages(problems, text, field_labels)
+        errors = sum(p.severity == "error" for p in problems)
+        comment = issue_reply.written(path, lines, errors)
+        keep = True
+        return (EXIT_INVALID if errors else EXIT_OK), comment, path
+    finally:
+        if written and not keep:
+            target.unlink(missing_ok=True)
+        if made_folder and not keep:
+            with contextlib.suppress(OSError):
+                target.parent.rmdir()
 
 
 def add_parser(subparsers) -> None:
@@ -139,7 +131,8 @@ def add_parser(subparsers) -> None:
         ),
         epilog=(
             "Uitkomst: 0 = bestand gemaakt zonder fouten; 1 = bestand gemaakt, de controle vond fouten; "
-            "2 = fout in de opdracht; 3 = geen bestand gemaakt, de reactie zegt waarom."
+            "2 = fout in de opdracht; 3 = geen bestand gemaakt, de reactie zegt waarom; "
+            "4 = geen bestand gemaakt: er staan persoonsgegevens in (de reactie noemt het veld, niet de gegevens)."
         ),
     )
     parser.add_argument("--body-file", required=True, help="bestand met de tekst van het issue")
@@ -150,6 +143,8 @@ def add_parser(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kennishub.cli import hub_root
+
     root = hub_root(args.root)
     if root is None:
         return EXIT_USAGE
@@ -163,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
         status, comment, path = from_issue(root, issue, args.number)
     except Exception as exc:  # noqa: BLE001 - the issue must get an answer, not a traceback
         status, path = EXIT_NOT_CONVERTED, None
-        comment = comment_not_converted(
+        comment = issue_reply.not_converted(
             [f"Interne fout ({exc.__class__.__name__}). Meld dit aan een beheerder van de kennishub."]
         )
     if args.comment_file:

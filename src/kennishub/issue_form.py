@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from kennishub.model import COLLECTIONS
+from kennishub.privacy import find_personal_data
 from kennishub.suggest import nearest
 from kennishub.text import fold
 
@@ -105,7 +106,10 @@ def _label(labels: dict[str, str], key: str) -> str:
 
 def quote(value: str, limit: int = 60) -> str:
     """Editor's text inside a Dutch message: one line, shortened, as inline code, so that
-    Markdown, mentions (@naam) and links in it do nothing in the comment on the issue."""
+    Markdown, mentions (@naam) and links in it do nothing in the comment on the issue.
+    Personal data in it becomes '[…]' before shortening (the comment is public)."""
+    for finding in reversed(find_personal_data(value)):
+        value = value[: finding.start] + "[…]" + value[finding.end :]
     text = _line(value).replace("`", "'")
     return f"`{text[:limit]}{'…' if len(text) > limit else ''}`"
 

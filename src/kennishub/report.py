@@ -1,8 +1,17 @@
-"""Output of a check `Result`: text (Dutch), GitHub annotations, JSON."""
+"""Output of a check `Result`: text (Dutch), GitHub annotations, JSON.
+
+File names and messages can hold anything a contributor typed, so text and annotation
+output never prints a control character raw: `escape` shows line breaks, the other C0
+and C1 controls and the bidirectional overrides visibly (`\\n`, `\\u202e`). In GitHub
+Actions a line that starts with `::` (after white space) is a workflow command; no
+text line can (a path starting with `::` or `##[` is printed as `./::…`), and the only
+commands written are the annotations of `github_line`.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 
 from kennishub.problems import SEVERITY_NL, Problem, Result
 
@@ -28,9 +37,27 @@ def summary(result: Result) -> str:
     return f"{' en '.join(parts)} in {files} van {total}"
 
 
+# C0 and C1 controls, DEL, and the characters that reorder or break text on display:
+# bidi marks, embeddings, overrides and isolates, line and paragraph separators.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# What the Actions runner takes as a command at the start of a line (after white space).
+_COMMAND_START = re.compile(r"\s*(?:::|##\[)")
+
+
+def escape(value: str) -> str:
+    """`value` on one line, every control character shown as an escape: '\\n', '\\u202e'."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), value)
+
+
+def _safe_path(path: str) -> str:
+    shown = escape(path)
+    return "./" + shown if _COMMAND_START.match(shown) else shown
+
+
 def text_line(p: Problem) -> str:
-    where = f"{p.path}:{p.line}" + (f":{p.column}" if p.column else "")
-    return f"{where}: {SEVERITY_NL[p.severity]}: {p.message}"
+    where = f"{_safe_path(p.path)}:{p.line}" + (f":{p.column}" if p.column else "")
+    return f"{where}: {SEVERITY_NL[p.severity]}: {escape(p.message)}"
 
 
 def _escape_data(value: str) -> str:
@@ -47,7 +74,7 @@ def github_line(p: Problem, strict: bool = False) -> str:
     if p.column:
         props += f",col={p.column}"
     props += f",title={_escape_property('kennishub ' + p.code)}"
-    return f"::{level} {props}::{_escape_data(p.message)}"
+    return f"::{level} {props}::{_escape_data(escape(p.message))}"
 
 
 def render(result: Result, fmt: str = "text", strict: bool = False) -> str:
