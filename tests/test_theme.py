@@ -241,15 +241,13 @@ def test_navigation(config):
 
 # ---------------------------------------------------------------- templates
 
-PAGE_VALUE = re.compile(r"\b(page|meta|description|published)\b")
+PAGE_VALUE = re.compile(r"\b(page|meta|description|published|site_name|repo_name|repo_url)\b")
 
 
 def own_templates():
-    """Templates written for the hub. The Material copies in PATCHED are left out: their
-    unescaped head values and font links sit in blocks main.html replaces, which the
-    build tests below check in the rendered pages."""
-    copies = {OVERRIDES / name for name in PATCHED}
-    return [p for p in sorted(OVERRIDES.rglob("*.html")) if p not in copies]
+    """Every template in overrides/, the recorded Material copies included (their
+    patches escape what Material prints raw; see tests/material-copies.yaml)."""
+    return sorted(OVERRIDES.rglob("*.html"))
 
 
 def template_expressions():
@@ -260,7 +258,8 @@ def template_expressions():
 
 
 def test_templates_escape_every_page_value():
-    """Values from page meta reach the HTML only through `| e` (page.content is HTML)."""
+    """Values from page meta and the site's name reach the HTML only through `| e`
+    (page.content is HTML)."""
     unescaped = [
         f"{path}: {{{{ {expr} }}}}"
         for path, expr in template_expressions()
@@ -287,38 +286,6 @@ def test_no_third_party_urls_in_theme_files():
                 if host not in allowed:
                     found.append(f"{path.relative_to(ROOT)}: {host}")
     assert not found, "\n".join(found)
-
-
-# Material templates copied into overrides/ with small fixes (invalid HTML that v.Nu
-# rejects, outside any block). (file, [(Material's text, ours)]). After an upgrade of
-# Material: copy its file again, apply the replacements, keep our comment on top.
-PATCHED = {
-    "base.html": [
-        ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
-        ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
-    ],
-    "partials/nav-item.html": [
-        ('tabindex="{{ tabindex }}"', '{% if tabindex %}tabindex="{{ tabindex }}"{% endif %}'),
-    ],
-    "partials/toc.html": [
-        ('<label class="md-nav__title" for="__toc">',
-         '<label class="md-nav__title"{% if page in nav.pages %} for="__toc"{% endif %}>'),
-    ],
-}
-LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.S)
-
-
-@pytest.mark.parametrize("name", sorted(PATCHED))
-def test_patched_material_templates_match_material(name):
-    import material
-
-    original = (Path(material.__file__).parent / "templates" / name).read_text(encoding="utf-8")
-    expected = LEADING_COMMENT.sub("", original)
-    for old, new in PATCHED[name]:
-        assert old in expected, f"Material's {name} changed: {old!r} is gone; review the override"
-        expected = expected.replace(old, new)
-    ours = LEADING_COMMENT.sub("", (OVERRIDES / name).read_text(encoding="utf-8"))
-    assert ours == expected, f"overrides/{name} drifted from Material's {name} plus the fixes in PATCHED"
 
 
 # -------------------------------------------------------------------- build
@@ -423,7 +390,10 @@ def test_every_page_has_a_dutch_skip_link_into_the_content(theme_site):
         page = read(theme_site, path)
         assert '<html lang="nl"' in page, path
         assert '<a href="#inhoud" class="md-skip">Ga direct naar de inhoud</a>' in page, path
-        assert re.search(r'<article class="md-content__inner md-typeset" id="inhoud">', page), path
+        # The target sits right before Material's own content block, which stays whole.
+        assert re.search(r'<main class="md-main"[^>]*>.*<span id="inhoud" class="kh-skip-target"></span>\s*'
+                         r'<div class="md-content" data-md-component="content">\s*<article', page, re.S), path
+        assert page.count('id="inhoud"') == 1, path
 
 
 @pytest.mark.slow
