@@ -284,3 +284,84 @@ def test_hostile_files_give_messages_not_tracebacks(clean_hub: Path) -> None:
     problems = json.loads(proc.stdout)["problems"]
     assert {p["path"] for p in problems} == {f"stories/{n}.md" for n in ("binair", "alleen-streepjes", "diep", "leeg")}
     assert all(p["code"] != "internal-error" for p in problems), problems
+
+
+# ---- hostile file names: nothing raw in the output, no workflow command -------------------
+
+HOSTILE_NAME = "x\n::error::gehackt\u202e\x1b[31m.md"
+
+
+@pytest.mark.parametrize("fmt, actions", [("text", False), ("text", True), ("github", True)])
+def test_file_name_with_newline_and_workflow_command(clean_hub: Path, fmt: str, actions: bool) -> None:
+    shutil.copy(clean_hub / "stories" / "bestaand-verhaal.md", clean_hub / "stories" / HOSTILE_NAME)
+    env = {"GITHUB_ACTIONS": "true"} if actions else {}
+    proc = run("check", "--format", fmt, cwd=clean_hub, env=env)
+    assert proc.returncode == 1
+    lines = proc.stdout.rstrip("\n").split("\n")
+    assert len(lines) == 2, proc.stdout  # one problem, the summary: the name broke no line
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f\u202e]", proc.stdout)
+    commands = [line for line in lines if line.lstrip().startswith("::")]
+    if fmt == "github":
+        assert len(commands) == 1 and _ANNOTATION.match(commands[0])
+        assert commands[0].startswith("::error file=stories/x%0A%3A%3Aerror%3A%3Agehackt")
+    else:
+        assert commands == []
+        assert lines[0].startswith("stories/x\\n::error::gehackt\\u202e\\u001b[31m.md:1: fout: ")
+
+
+@pytest.mark.parametrize("path, shown", [
+    ("::error::x.md", "./::error::x.md"),
+    ("  ::warning::x.md", "./  ::warning::x.md"),
+    ("\u3000::notice::x.md", "./\u3000::notice::x.md"),
+    ("##[error]x.md", "./##[error]x.md"),
+    ("stories/\u2066a\u2069\u0085.md", "stories/\\u2066a\\u2069\\u0085.md"),
+    ("stories/a\r\n\tb.md", "stories/a\\r\\n\\tb.md"),
+])
+def test_text_line_never_starts_a_workflow_command(path: str, shown: str) -> None:
+    from kennishub.problems import Problem
+    from kennishub.report import text_line
+
+    line = text_line(Problem(path, 3, None, "error", "x", "bericht met\n::error::erin"))
+    assert line == f"{shown}:3: fout: bericht met\\n::error::erin"
+
+
+# ---- --root without a hub, PATH not in the hub ----------------------------------------------
+
+@pytest.mark.parametrize("command", [
+    ["check"], ["new", "verhaal", "Samen aan tafel"], ["issue-form"], ["from-issue", "--body-file", "issue.md"],
+])
+def test_root_without_mkdocs_yml_is_an_error(tmp_path: Path, command: list[str]) -> None:
+    folder = tmp_path / "geen-hub"
+    (folder / "stories").mkdir(parents=True)
+    (tmp_path / "issue.md").write_text("### Titel\n\nIets\n", encoding="utf-8")
+    before = sorted(p.name for p in folder.rglob("*"))
+    proc = run(*command, "--root", str(folder), cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "mkdocs.yml" in proc.stderr and "--root" in proc.stderr
+    assert proc.stdout == ""
+    assert sorted(p.name for p in folder.rglob("*")) == before
+
+
+def test_check_root_without_mkdocs_yml_message(tmp_path: Path) -> None:
+    (tmp_path / "map").mkdir()
+    proc = run("check", "--root", "map", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("kennishub: fout in de opdracht: in map staat geen mkdocs.yml — "
+                                   "geef met --root de map van de kennishub op")
+
+
+@pytest.mark.parametrize("given", ["stories/bestaat-niet.md", "bestaat-niet/", "docs/themas/nee.md"])
+def test_path_not_in_hub_with_root(hub: Path, tmp_path: Path, given: str) -> None:
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    proc = run("check", "--root", str(hub), given, cwd=elsewhere)
+    assert proc.returncode == 2
+    assert f"'{given}' bestaat niet in de hub" in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_path_argument_with_newline_is_escaped(hub: Path) -> None:
+    proc = run("check", "stories/\n::error::x.md", cwd=hub)
+    assert proc.returncode == 2
+    assert "'stories/\\n::error::x.md' bestaat niet" in proc.stderr
+    assert not any(line.lstrip().startswith("::") for line in proc.stderr.splitlines())

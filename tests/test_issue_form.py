@@ -284,11 +284,11 @@ def test_privacy_warnings_in_the_reply_name_the_field_not_the_value():
     from kennishub.issue_reply import messages
     from kennishub.problems import Problem
 
-    text = entry_text({"title": "Titel"}, "Bel Fleur (8) op 06 12345678.\n")
+    text = entry_text({"title": "Titel"}, "Bel de school op 06 12345678.\n")
     problems = [Problem("stories/x.md", 5, 3, "warning", "privacy-phone", "mogelijk persoonsgegeven: '06 12345678'"),
-                Problem("stories/x.md", 5, 1, "error", "other", "zin 'Bel Fleur (8) op 06 12345678.' is vreemd")]
+                Problem("stories/x.md", 5, 1, "error", "other", "zin 'Bel de school op 06 12345678.' is vreemd")]
     lines = messages(problems, text, {"text": "Je verhaal"})
     assert lines[0].startswith("waarschuwing: ") and "Je verhaal: een telefoonnummer" in lines[0]
     assert "5:3" not in lines[0]
     assert all("12345678" not in line for line in lines)
-    assert lines[1] == "stories/x.md:5:1: fout: zin 'Bel Fleur (8) op […].' is vreemd"
+    assert lines[1] == "stories/x.md:5:1: fout: zin 'Bel de school op […].' is vreemd"

@@ -59,12 +59,14 @@ def folder_of(entry_type: str) -> str:
 
 
 def _fields_with_data(issue: str, labels: dict[str, str]) -> list[str]:
-    """'Label: een telefoonnummer' for each field of the issue holding personal data."""
+    """'Label: een telefoonnummer' for each field of the issue holding personal data (errors only)."""
     values, _ = parse_sections(issue, labels)
     by_key = {key: label for label, key in labels.items()}
     found = []
     for key, value in values.items():
         for finding in privacy.find_personal_data(value):
+            if getattr(finding, "severity", "error") != "error":
+                continue  # a detail the editor weighs (a child's age), not data to remove
             item = f"{by_key.get(key, key)}: {issue_reply.kind_phrase(finding.code)}"
             if item not in found:
                 found.append(item)

@@ -36,7 +36,11 @@ def is_private(problem: Problem) -> bool:
 
 def kind_phrase(code: str) -> str:
     """'privacy-phone' -> 'een telefoonnummer'; a kind without a label -> 'persoonsgegevens'."""
-    label = getattr(privacy, "KIND_LABELS_NL", {}).get(code.removeprefix("privacy-"))
+    kind = code.removeprefix("privacy-")
+    described = getattr(privacy, "KIND_DESCRIPTIONS_NL", {}).get(kind)  # the kind with its article
+    if described:
+        return described
+    label = getattr(privacy, "KIND_LABELS_NL", {}).get(kind)
     if not label:
         return "persoonsgegevens"
     if label.startswith(_ARTICLES) or label.endswith("gegevens"):
@@ -98,7 +102,7 @@ def messages(problems: list[Problem], text: str, labels: dict[str, str]) -> list
         if p.code.startswith("privacy-"):
             severity = "fout" if p.severity == "error" else "waarschuwing"
             item = private_fields([p], text, labels)[0]
-            lines.append(f"{severity}: mogelijk herkenbaar — {item}; een redacteur kijkt of dit weg moet")
+            lines.append(f"{severity}: {item} — een redacteur kijkt of dit weg moet")
         else:
             lines.append(redact(text_line(p), secrets))
     return lines

@@ -41,13 +41,19 @@ def summary(result: Result) -> str:
 # bidi marks, embeddings, overrides and isolates, line and paragraph separators.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_LINE_BREAKS = "\r\n"
 # What the Actions runner takes as a command at the start of a line (after white space).
 _COMMAND_START = re.compile(r"\s*(?:::|##\[)")
 
 
-def escape(value: str) -> str:
-    """`value` on one line, every control character shown as an escape: '\\n', '\\u202e'."""
-    return _CONTROL.sub(lambda m: _NAMED.get(m.group(), f"\\u{ord(m.group()):04x}"), value)
+def escape(value: str, keep: str = "") -> str:
+    """`value` on one line, every control character (but those in `keep`) shown as an
+    escape: '\\n', '\\u202e'."""
+    def shown(m: re.Match) -> str:
+        char = m.group()
+        return char if char in keep else _NAMED.get(char, f"\\u{ord(char):04x}")
+
+    return _CONTROL.sub(shown, value)
 
 
 def _safe_path(path: str) -> str:
@@ -70,7 +76,9 @@ def _escape_property(value: str) -> str:
 
 def github_line(p: Problem, strict: bool = False) -> str:
     level = "error" if p.severity == "error" or strict else "warning"
-    props = f"file={_escape_property(p.path)},line={p.line}"
+    # line breaks in the file name are %-encoded (the runner decodes them, so the annotation
+    # finds the file); every other control character is shown escaped
+    props = f"file={_escape_property(escape(p.path, keep=_LINE_BREAKS))},line={p.line}"
     if p.column:
         props += f",col={p.column}"
     props += f",title={_escape_property('kennishub ' + p.code)}"
