@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Material 9.7 prints a banner about MkDocs 2.0 on every build; editors need not see it.
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: build serve test check lock bench clean test-deps system-deps install
+.PHONY: build serve test check lock material-locks bench clean test-deps system-deps install
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ $(NPM_STAMP): package.json package-lock.json
 
 lock:
 	$(PYTHON) -m pip install --quiet uv && $(PYTHON) -m uv pip compile requirements.in --python-version 3.11 --generate-hashes -o requirements.lock
+
+# One lock per tested Material minor (tests/material-locks/<minor>.in), for the test that
+# builds the site with each of them (tests/test_material_versions.py).
+material-locks:
+	$(PYTHON) -m pip install --quiet uv && for input in tests/material-locks/[0-9]*.in; do \
+	  $(PYTHON) -m uv pip compile --quiet $$input --python-version 3.11 --generate-hashes -o $${input%.in}.txt; done
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_check.py
