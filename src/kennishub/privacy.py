@@ -1,28 +1,40 @@
-"""Personal-data detection: e-mail, Dutch phone number, BSN, IBAN, address.
+"""Personal-data detection: e-mail, Dutch phone number, BSN, IBAN, address, and
+details that identify a child.
 
 `find_personal_data(text)` returns `Finding`s (offsets into `text`); the validator
 turns each one that `allowed()` does not let through into a problem with code
-`"privacy-" + kind` and the Dutch message of `message_nl()`.
+`"privacy-" + kind`, the finding's severity, and the Dutch message of `message_nl()`.
+`describe_nl()` names the kind only (for public issue replies); `find_in_name()`
+looks at a file name or path.
 
 What counts (see the "Privacy" bullet of the content model):
 
-- email: `local@domain.tld` (a handle such as `OJG@school` or `@gemeente` is not one).
-- phone: a Dutch number of ten digits starting `0[1-9]` (separators: space, hyphen,
-  en dash, full stop, slash; `(020) 123 4567`), `+31`/`0031` with an optional `(0)`,
-  and 0800/090x numbers of 8 or 11 digits.
+- email (`privacy_email`): `local@domain.tld` (a handle such as `OJG@school` or
+  `@gemeente` is not one), also `naam [at] gemeente.nl`, `naam(at)school.nl`,
+  `naam@gemeente[dot]nl` and `naam at gemeente dot nl`.
+- phone (`privacy_numbers`): a Dutch number of ten digits starting `0[1-9]`
+  (separators: space, hyphen, en dash, full stop, slash, also between every pair:
+  `06-12-34-56-78`, `06.12.34.56.78`; `(020) 123 4567`), `+31`/`0031` with an
+  optional `(0)`, 0800/090x numbers of 8 or 11 digits, and any WhatsApp link
+  (`wa.me/31612345678`), which is a phone number even inside a URL.
 - bsn: nine digits (`123456782`, `123.456.782`, `123 456 782`, `1234.56.782`) that
   pass the elfproef and are not all zero.
-- iban: two capitals, two check digits and 11–30 characters, with or without spaces
-  in groups of four, passing the mod-97 check.
-- address: a postcode (`1234 AB`, `1234AB`) with a house number: street and number
-  before it (`Kerkstraat 12, 1234 AB Amsterdam`, also across a line break or list
-  item), city and street after it (`1234AB Amsterdam, Kerkstraat 12`), or a number
-  right after it (`1234 AB 12`). A postcode alone (`1234 AB Amsterdam`) names an
-  area, not a home, and is not reported. `Postbus`/`Antwoordnummer` are never homes.
+- iban: two letters, two check digits and 11–30 characters, with or without spaces
+  in groups of four, passing the mod-97 check; in lower case (`nl91abna0417164300`)
+  only for a known country with its exact length.
+- address: a postcode (`1234 AB`, `1234AB`, `1234ab`; `1234 ab` unless the letters are
+  a Dutch word) with a house number: street and number before it (`Kerkstraat 12,
+  1234 AB Amsterdam`, also across a line break or list item), city and street after
+  it (`1234AB Amsterdam, Kerkstraat 12`), or a number right after it (`1234 AB 12`).
+  A postcode alone (`1234 AB Amsterdam`) names an area, not a home, and is not
+  reported. `Postbus`/`Antwoordnummer` are never homes.
+- child (`privacy_children`, a warning): a first name with an age or school group, or
+  a birth date.
 
-Not reported: numbers inside longer numbers or words, in URLs and paths, after
-"ISBN", "KvK", "kenmerk", "ordernummer" and the like, dates, times, years, amounts
-(a nine-digit number after `€`/`EUR` or before `euro`), and more than nine digits.
+Not reported: numbers inside longer numbers or words, in URLs and paths (except
+WhatsApp links), after "ISBN", "KvK", "kenmerk", "ordernummer" and the like, dates,
+times, years, amounts (a nine-digit number after `€`/`EUR` or before `euro`), and
+more than nine digits.
 
 `allowed()`: the content model compares the exact string with white space
 collapsed. Two sensible extensions, both harmless because they never let through
@@ -38,168 +50,46 @@ reverse does not hold: allowing `3011 AD Rotterdam` does not allow a full addres
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable
 
-KIND_LABELS_NL = {
-    "email": "e-mailadres",
-    "phone": "telefoonnummer",
-    "bsn": "burgerservicenummer (BSN)",
-    "iban": "IBAN-rekeningnummer",
-    "address": "adres met postcode",
-}
+from kennishub.privacy_children import find_children
+from kennishub.privacy_email import find_emails
+from kennishub.privacy_finding import KIND_DESCRIPTIONS_NL, KIND_LABELS_NL, Finding, finding
+from kennishub.privacy_numbers import find_numeric
 
+__all__ = ["KIND_LABELS_NL", "Finding", "allowed", "describe_nl", "find_in_name", "find_personal_data",
+           "find_unallowed", "message_nl"]
 
-@dataclass(frozen=True)
-class Finding:
-    start: int
-    end: int
-    kind: str  # a key of KIND_LABELS_NL
-    text: str
-
-    @property
-    def code(self) -> str:
-        return "privacy-" + self.kind
-
-
-# --- patterns ------------------------------------------------------------------
-# Every numeric pattern starts with one character class, so the regex engine skips
-# text without digits, '+' or '(' at C speed; boundary checks come after that
-# first character as lookbehinds over it.
-
-_SEP = r"(?:[ \u00a0]?[-\u2013\u2011./][ \u00a0]?|[ \u00a0])"
-_D = rf"(?:{_SEP}?[0-9])"
-_END = r"(?![\w@]|[.,:/\-\u2013][0-9])"
-_NUMERIC = re.compile(
-    rf"""[+(0-9]
-    (?:
-      (?<![\w/=#&@+%].)(?<![0-9][.,\-\u2013].)
-      (?:
-        (?P<intl>(?:(?<=\+)31|(?<=0)031){_SEP}?(?:\(0\){_SEP}?)?[1-9]{_D}{{8}}){_END}
-      | (?P<nat>(?<=0)(?:[89]0[0-9]{_D}{{7}}|[1-9]{_D}{{8}}|[89]0[0-9]{_D}{{4}})){_END}
-      | (?P<area>(?<=\()0[1-9](?:\){_D}{{8}}|[0-9]\){_D}{{7}}|[0-9][0-9]\){_D}{{6}})){_END}
-      | (?P<bsn>(?<=[0-9])(?:[0-9]{{8}}|[0-9][0-9](?P<bsep>[.\u00a0 ])[0-9]{{3}}(?P=bsep)[0-9]{{3}}|[0-9]{{3}}\.[0-9][0-9]\.[0-9]{{3}}))
-        (?![\w]|[.,\-][0-9]|[ \u00a0][0-9]{{3}})
-      | (?P<pc>(?<=[1-9])[0-9]{{3}}[ \u00a0]?(?!S[ADS])[A-Z]{{2}})(?![\w])
-      )
-    | (?<=(?<![A-Za-z0-9])[A-Z]{{2}}[0-9])
-      (?P<iban>[0-9](?:[ \u00a0]?[A-Z0-9]{{4}}){{2,7}}(?:[ \u00a0]?[A-Z0-9]{{1,3}})?)(?![A-Za-z0-9])
-    )""",
-    re.VERBOSE,
-)
-
-_UP = "A-ZÀ-ÖØ-Þ"
-_WORD = rf"[{_UP}][\w'’.\-]*"
-_STREET = rf"(?:'[st][ -])?(?:{_WORD}[ \u00a0](?:(?:van|de|der|den|het|'t|ten|ter|la|le)[ \u00a0]){{1,2}})?{_WORD}"
-_NUM = r"[1-9]\d{0,4}(?:[a-zA-Z](?!\w)|[ \u00a0][A-Z](?!\w)|[-/]\d{1,4}(?!\d))?"
-_CITY = rf"(?:(?:Den|De|Het|Ter|'s)[ \u00a0-])?[{_UP}][\w'’\-]*(?:[ \u00a0](?:aan den|aan de|aan|op|bij)[ \u00a0][{_UP}][\w'’\-]*)?"
-# comma, line break, blank line, list marker between the parts of an address
-_JOIN = r"[ \t\u00a0]*(?:[,;][ \t\u00a0]*)?(?:\r?\n(?:[ \t\u00a0]*\r?\n)?[ \t\u00a0]*(?:(?:[-*+•·]|\d{1,2}[.)])[ \t\u00a0]+)?)?"
-_STREET_BEFORE = re.compile(rf"(?<![\w'’\-])(?P<street>{_STREET})[ \u00a0]+{_NUM}{_JOIN}\Z")
-_CITY_STREET_AFTER = re.compile(rf"[ \u00a0]+{_CITY}{_JOIN}(?P<street>{_STREET})[ \u00a0]+{_NUM}(?![\w\-])")
-_CITY_AFTER = re.compile(rf"[ \u00a0]+{_CITY}(?![\w'’\-])")
-_NUM_AFTER = re.compile(rf"[ \u00a0]+{_NUM}(?![\w\-]|[.,:]\d)")
-_NOT_STREETS = {"postbus", "antwoordnummer"}
-
-_EMAIL_LOCAL = re.compile(r"[\w%+'\-]+(?:\.[\w%+'\-]+)*\Z")
-_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w\-])")
-
-_NOT_PERSONAL_BEFORE = re.compile(
-    r"(?:isbn(?:-1[03])?|issn|kvk|btw|kenmerk|referentie|(?:order|bestel|factuur|dossier|artikel|zaak|klant)"
-    r"(?:nummer|nr)|€|\beur)[\s.:#-]*(?:nr\.?|nummer)?[\s.:#]*\Z",
-    re.IGNORECASE,
-)
-_EURO_AFTER = re.compile(r"[ \u00a0]*(?:euro\b|eur\b|,-|,\d\d)", re.IGNORECASE)
-_DATE_OR_TIME = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d\d[.:][0-5]\d[ \u00a0]*[-\u2013]")
 _LINE_JOIN = re.compile(r"[ \t\u00a0]*[,;]?\s*\n\s*(?:(?:[-*+•·]|\d{1,2}[.)])[ \t\u00a0]+)?")
 _TOKEN = re.compile(r"[^\s,;•·|]+")
 _TOKEN_STRIP = ".:!?()[]{}\"'“”‘’"
-_BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-
-
-def _elfproef(digits: str) -> bool:
-    return digits != "000000000" and sum(int(d) * w for d, w in zip(digits, _BSN_WEIGHTS)) % 11 == 0
-
-
-def _iban_ok(compact: str) -> bool:
-    if not 15 <= len(compact) <= 34:
-        return False
-    rearranged = compact[4:] + compact[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
-
-
-def _in_url(text: str, start: int) -> bool:
-    """True when `start` lies in a URL or path: the non-space run up to it has '://', 'www.' or '/'."""
-    lo = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("(", 0, start)) + 1
-    head = text[lo:start]
-    return "/" in head or "www." in head.lower()
-
-
-def _address(text: str, ps: int, pe: int) -> tuple[int, int] | None:
-    """The span of an address around the postcode text[ps:pe], or None for a postcode alone."""
-    before = _STREET_BEFORE.search(text, max(0, ps - 120), ps)
-    if before and before.group("street").split()[-1].lower() not in _NOT_STREETS:
-        city = _CITY_AFTER.match(text, pe)
-        return before.start(), city.end() if city else pe
-    after = _CITY_STREET_AFTER.match(text, pe)
-    if after and after.group("street").split()[-1].lower() not in _NOT_STREETS:
-        return ps, after.end()
-    number = _NUM_AFTER.match(text, pe)
-    if number:
-        return ps, number.end()
-    return None
-
-
-def _numeric(text: str) -> list[Finding]:
-    found: list[Finding] = []
-    last_end = 0
-    for m in _NUMERIC.finditer(text):
-        kind, start, end = m.lastgroup, m.start(), m.end()
-        if start < last_end:
-            continue
-        if kind == "iban":
-            start -= 2
-            if not _iban_ok(text[start:end].replace(" ", "").replace("\u00a0", "")):
-                continue
-        elif kind == "pc":
-            span = _address(text, start, end)
-            if span is None:
-                continue
-            kind, (start, end) = "address", span
-        else:
-            if _in_url(text, start) or _NOT_PERSONAL_BEFORE.search(text, max(0, start - 24), start):
-                continue
-            if kind == "bsn":
-                if not _elfproef(re.sub(r"\D", "", m.group())) or _EURO_AFTER.match(text, end):
-                    continue
-            else:
-                if _DATE_OR_TIME.match(text, start):
-                    continue
-                kind = "phone"
-        found.append(Finding(start, end, kind, text[start:end]))
-        last_end = end
-    return found
-
-
-def _emails(text: str) -> list[Finding]:
-    found = []
-    at = text.find("@")
-    while at != -1:
-        local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
-        domain = _EMAIL_DOMAIN.match(text, at + 1)
-        if local and domain:
-            found.append(Finding(local.start(), domain.end(), "email", text[local.start() : domain.end()]))
-            at = domain.end()
-        at = text.find("@", at + 1)
-    return found
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}\Z")
+_WORD_START = re.compile(r"(?<![\w'])[a-zà-ÿ]")
 
 
 def find_personal_data(text: str) -> list[Finding]:
-    """Every e-mail address, phone number, BSN, IBAN and address in `text`, in order."""
-    found = _numeric(text)
-    if "@" in text:
-        found = sorted(found + _emails(text), key=lambda f: f.start)
-    return found
+    """Every e-mail address, phone number, BSN, IBAN, address and child's detail in `text`, in order."""
+    found = find_numeric(text) + find_emails(text) + find_children(text)
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def find_in_name(name: str) -> list[Finding]:
+    """Personal data in a file name or path (`stories/gezin-jansen-0612345678.md`).
+
+    Each path segment is read with its extension removed, hyphens and underscores as
+    spaces and every word capitalised, so `06-12345678`, `jan_at_school_dot_nl` and
+    `kerkstraat-12-1234ab-amsterdam` are found as they would be in text. Offsets are
+    into `name`. Children's details are not looked for: a slug has no capitals to tell a
+    first name from a word."""
+    found: list[Finding] = []
+    offset = 0
+    for segment in name.split("/"):
+        stem = _EXTENSION.sub("", segment)
+        spaced = _WORD_START.sub(lambda m: m.group().upper(), stem.replace("-", " ").replace("_", " "))
+        for f in find_numeric(spaced) + find_emails(spaced):
+            found.append(finding(offset + f.start, offset + f.end, f.kind, name[offset + f.start : offset + f.end]))
+        offset += len(segment) + 1
+    return sorted(found, key=lambda f: f.start)
 
 
 def _tokens(value: str) -> list[str]:
@@ -238,13 +128,45 @@ _ADVICE_NL = {
     "iban": "is het het rekeningnummer van een organisatie",
     "address": "is het het adres van een organisatie of openbaar gebouw",
 }
+_CHILD_ADVICE_NL = {
+    "born": "noem geen geboortedatum, schrijf bijvoorbeeld 'een meisje van 8'",
+    "group": "noem geen naam met groep of school, schrijf bijvoorbeeld 'een leerling uit groep 6'",
+    "age": "noem geen naam met leeftijd, schrijf bijvoorbeeld 'een jongen van 8'",
+}
+
+
+def _child_advice(text: str) -> str:
+    lowered = text.lower()
+    if lowered.startswith(("geb", "geboortedatum")):
+        return _CHILD_ADVICE_NL["born"]
+    if "groep" in lowered or "klas" in lowered:
+        return _CHILD_ADVICE_NL["group"]
+    return _CHILD_ADVICE_NL["age"]
 
 
 def message_nl(finding: Finding) -> str:
     """One Dutch sentence: what was found and what to change."""
     shown = " ".join(_LINE_JOIN.sub(", ", finding.text).split())
+    if finding.kind == "child":
+        return (
+            f"mogelijk persoonsgegeven: {KIND_LABELS_NL['child']} '{shown}' — {_child_advice(finding.text)}; "
+            f"is het bewust openbaar (met toestemming van de ouders), zet dan de exacte tekst in privacy_allow"
+        )
     remove = "haal het weg of noem alleen de plaats" if finding.kind == "address" else "haal het weg"
     return (
         f"mogelijk persoonsgegeven: {KIND_LABELS_NL[finding.kind]} '{shown}' — {remove}; "
         f"{_ADVICE_NL[finding.kind]}, zet dan de exacte tekst in privacy_allow"
     )
+
+
+def describe_nl(finding: Finding) -> str:
+    """The kind of data, never the data itself: "een telefoonnummer"."""
+    return KIND_DESCRIPTIONS_NL[finding.kind]
+
+
+def name_message_nl(finding: Finding) -> str:
+    """The Dutch message for personal data in a file name (the name is the data's only place)."""
+    what = KIND_LABELS_NL[finding.kind]
+    return (f"mogelijk persoonsgegeven in de bestandsnaam: {what} '{finding.text}' — de bestandsnaam wordt "
+            f"een webadres; geef het bestand een andere naam zonder {describe_nl(finding)}")
+

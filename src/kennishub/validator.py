@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
-from kennishub import crosscheck, parallel, privacy
+from kennishub import crosscheck, parallel, privacy, privacy_scan
 from kennishub.body import check_body, line_col
 from kennishub.formats import FORMATS, as_date
 from kennishub.frontmatter import FrontMatter, parse_yaml, read
@@ -117,7 +117,7 @@ class _Run:
         for finding in privacy.find_personal_data(text):
             if not privacy.allowed(finding.text, allow):
                 line, col = line_col(text, finding.start)
-                self.report(rel, line + 1, col, "error", "privacy-" + finding.kind, privacy.message_nl(finding))
+                self.report(rel, line + 1, col, finding.severity, finding.code, privacy.message_nl(finding))
 
     def body(self, rel: str, fm: FrontMatter, rules: dict) -> None:
         report = check_body(fm.body, rules, html_rules=self.html_rules)
@@ -282,6 +282,7 @@ def check(root: str | Path, paths: Iterable[str] | None = None, *, html_rules: b
     run.guarded(run.hub.authors_file, run.authors)
     run.themes()
     run.entries(run.theme_names())
+    run.result.files_checked += privacy_scan.scan_published(run.root, run.report, set(run.positions))
     run.cross()
     run.hub.entries.sort(key=lambda e: e.path)
     if paths is not None:
