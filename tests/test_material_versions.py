@@ -3,7 +3,8 @@ page references only files that the site contains.
 
 Each minor has a lock of its own (tests/material-locks/<minor>.txt, compiled from
 <minor>.in with `make material-locks`) and its own virtual environment, made on first
-use and kept in .venv-material/<minor>/ (git-ignored; remade when the lock changes).
+use and kept in .venv/material/<minor>/ (inside .venv, so git-ignored, left out of the
+hub copies tests make, and removed by `make clean`; remade when the lock changes).
 kennishub is installed into it from the work tree (editable), so the build runs this
 checkout's plugin with that minor's Material. Without a network the environment cannot
 be made: the test skips, except in CI, where it fails.
@@ -34,7 +35,7 @@ from material_copies import drift
 
 ROOT = sitekit.ROOT
 LOCKS = Path(__file__).with_name("material-locks")
-VENVS = ROOT / ".venv-material"
+VENVS = ROOT / ".venv" / "material"  # inside .venv: git-ignored, left out of hub copies
 
 
 def _key(minor: str) -> tuple[int, ...]:
@@ -211,7 +212,7 @@ def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 
 
 def material_env(minor: str) -> Path:
-    """The python of .venv-material/<minor>/, made from its lock if missing or stale."""
+    """The python of .venv/material/<minor>/, made from its lock if missing or stale."""
     lock = LOCKS / f"{minor}.txt"
     venv = VENVS / minor
     python = venv / "bin" / "python"

@@ -67,6 +67,12 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if not config.use_directory_urls:
             raise PluginError("kennishub: zet 'use_directory_urls' aan in mkdocs.yml; de hub gebruikt mapadressen")
+        from kennishub.report import text_line
+        from kennishub.site_name import site_name_problems
+
+        config_file = Path(config.config_file_path or self.root / "mkdocs.yml")
+        for problem in site_name_problems(config.site_name, config_file, self.root):
+            raise PluginError(text_line(problem))  # Material prints the name raw (see site_name.py)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
