@@ -34,7 +34,7 @@ _EMAIL = re.compile(
     )(?![\w\-])""",
     re.IGNORECASE | re.VERBOSE,
 )
-_HINT = re.compile(rf"@|{_BRACKETED_AT}|(?<![\w\-])(?:at|apenstaartje)(?![\w\-])", re.IGNORECASE)
+_HINT = re.compile(rf"@|{_BRACKETED_AT}|a(?<![\w\-].)(?:t|penstaartje)(?![\w\-])", re.IGNORECASE)
 
 
 def find_emails(text: str) -> list[Finding]:

@@ -70,11 +70,13 @@ _NOT_PERSONAL_BEFORE = re.compile(
     r"(?:nummer|nr)|€|\beur)[\s.:#-]*(?:nr\.?|nummer)?[\s.:#]*\Z",
     re.IGNORECASE,
 )
+_NOT_PERSONAL_HINTS = ("isbn", "issn", "kvk", "btw", "kenmerk", "referentie", "nummer", "nr", "€", "eur")
 _EURO_AFTER = re.compile(r"[ \u00a0]*(?:euro\b|eur\b|,-|,\d\d)", re.IGNORECASE)
 # a date is three groups (15-03-2024); four or five groups (06-12-34-56-78) are a number
 _DATE_OR_TIME = re.compile(r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}(?![-/.]\d)|\d\d[.:][0-5]\d[ \u00a0]*[-\u2013]")
 _BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 _URL_WINDOW = 2048  # how far back a URL or path around a number is looked for
+_JOIN_CHARS = frozenset(" \t\u00a0,;\r\n-*+•·.)")
 
 
 def _elfproef(digits: str) -> bool:
@@ -104,17 +106,51 @@ def _iban_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def _in_url(text: str, start: int) -> bool:
-    """True when `start` lies in a URL or path: the non-space run up to it has 'www.' or '/'."""
-    window = max(0, start - _URL_WINDOW)
-    lo = max(text.rfind(" ", window, start), text.rfind("\n", window, start), text.rfind("(", window, start), window - 1) + 1
-    head = text[lo:start]
-    return "/" in head or "www." in head.lower()
+class _UrlScan:
+    """Whether a number lies in a URL or path: the run of text without white space or '('
+    up to it holds 'www.' or '/'. Candidates come in order, so the text between two of
+    them is read once (a text without spaces does not make every look back reread it)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.done = 0  # text[:done] has been read
+        self.gap = -1  # last white space or '(' in text[:done]
+        self.mark = -1  # last end of '/' or 'www.' in text[:done]
+
+    def __call__(self, start: int) -> bool:
+        text, lo = self.text, max(self.done, start - _URL_WINDOW)
+        if lo < start:
+            gap = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), text.rfind("(", lo, start))
+            self.gap = max(self.gap, gap)
+            slash = text.rfind("/", lo, start)
+            back = max(0, lo - 3)  # a 'www.' across the previous read
+            www = text[back:start].lower().rfind("www.")
+            self.mark = max(self.mark, slash, back + www + 3 if www >= 0 else -1)
+            self.done = start
+        return self.mark > self.gap and self.mark >= start - _URL_WINDOW
+
+
+def _not_personal_before(text: str, start: int) -> bool:
+    """An ISBN, KvK number, order number or amount: the words before the number say so."""
+    lo = max(0, start - 24)
+    head = text[lo:start].lower()
+    return any(word in head for word in _NOT_PERSONAL_HINTS) and bool(_NOT_PERSONAL_BEFORE.search(text, lo, start))
+
+
+def _house_number_before(text: str, ps: int) -> bool:
+    """A quick necessary condition for a street and number before the postcode at `ps`:
+    after skipping the characters that may join them, a digit (or a digit and a letter)."""
+    i = ps
+    while i > 0 and ps - i < 16 and text[i - 1] in _JOIN_CHARS:
+        i -= 1
+    if i > 0 and text[i - 1].isalpha():
+        i -= 1 + (i > 1 and text[i - 2] in " \u00a0")
+    return i > 0 and text[i - 1].isdigit()
 
 
 def _address(text: str, ps: int, pe: int) -> tuple[int, int] | None:
     """The span of an address around the postcode text[ps:pe], or None for a postcode alone."""
-    before = _STREET_BEFORE.search(text, max(0, ps - 120), ps)
+    before = _STREET_BEFORE.search(text, max(0, ps - 120), ps) if _house_number_before(text, ps) else None
     if before and before.group("street").split()[-1].lower() not in _NOT_STREETS:
         city = _CITY_AFTER.match(text, pe)
         return before.start(), city.end() if city else pe
@@ -138,6 +174,7 @@ def find_numeric(text: str) -> list[Finding]:
     """Phone numbers, BSNs, IBANs and addresses in `text`, in order."""
     found: list[Finding] = []
     last_end = 0
+    in_url = _UrlScan(text)
     for m in _NUMERIC.finditer(text):
         kind, start, end = m.lastgroup, m.start(), m.end()
         if start < last_end:
@@ -147,7 +184,7 @@ def find_numeric(text: str) -> list[Finding]:
             end = _iban_end(text, start, end)
             if end is None:
                 continue
-            if not text[start:end].isupper() and _in_url(text, start):
+            if not text[start:end].isupper() and in_url(start):
                 continue
         elif kind in ("pc", "pcspace"):
             if m.group("pcspace") and text[end - 2 : end] in _PC_WORDS:
@@ -157,7 +194,7 @@ def find_numeric(text: str) -> list[Finding]:
                 continue
             kind, (start, end) = "address", span
         else:
-            if _in_url(text, start) or _NOT_PERSONAL_BEFORE.search(text, max(0, start - 24), start):
+            if in_url(start) or _not_personal_before(text, start):
                 continue
             if kind == "bsn":
                 if not _elfproef(re.sub(r"\D", "", m.group())) or _EURO_AFTER.match(text, end):
