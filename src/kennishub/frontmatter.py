@@ -18,6 +18,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import ScalarNode
 
+from kennishub.schema import model
 from kennishub.yaml_errors import YamlProblem, add_error
 
 try:  # the C parser is much faster; the pure-Python one behaves the same
@@ -26,11 +27,15 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader
 
 MAX_FRONT_MATTER = 64 * 1024
+# A whole file: front matter, the body's limit (content model `bodyLimits`) and room for
+# the fences. A bigger file is reported by its size and never read (kennishub.hub).
+MAX_FILE = MAX_FRONT_MATTER + model()["bodyLimits"]["maxBytes"] + 1024
 MAX_DEPTH = 20  # nesting levels; the content model needs 3, deeper input would exhaust the stack
 _RESOLVERS = _Loader.yaml_implicit_resolvers
 _TAG = "tag:yaml.org,2002:"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FENCE = re.compile(r"^---[ \t]*$")
+_FENCE_LINE = re.compile(r"^---[ \t]*$", re.M)
 _constructor = SafeConstructor()
 UNCLOSED = "\x00unclosed"  # marker returned by split() for a front matter without closing fence
 
@@ -83,21 +88,14 @@ def split(text: str) -> tuple[str | None, int, str, int]:
         return None, 1, text, 1
     if "\n" not in text:  # a file that is only '---'
         return UNCLOSED, 2, "", 2
-    end = 0
     start = text.find("\n") + 1
-    pos = start
-    line = 2
-    while True:
-        nl = text.find("\n", pos)
-        chunk = text[pos:] if nl < 0 else text[pos:nl]
-        if _FENCE.match(chunk):
-            end = pos
-            body_start = len(text) if nl < 0 else nl + 1
-            return text[start:end], 2, text[body_start:], line + 1
-        if nl < 0:
-            return UNCLOSED, 2, "", line + 1
-        pos = nl + 1
-        line += 1
+    m = _FENCE_LINE.search(text, start)  # one scan in C, whatever the length
+    if m is None:
+        return UNCLOSED, 2, "", text.count("\n") + 2
+    end = m.start()
+    nl = text.find("\n", m.end())
+    body_start = len(text) if nl < 0 else nl + 1
+    return text[start:end], 2, text[body_start:], text.count("\n", 0, end) + 2
 
 
 def read(text: str, fields: str = "title, type, date, summary, themes") -> FrontMatter:

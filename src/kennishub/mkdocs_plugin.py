@@ -119,15 +119,13 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
         self.entries[src_uri] = entry
 
     def _add_media(self, files: Files, config) -> None:
-        for collection in COLLECTIONS:
-            media = self.root / collection / "media"
-            if not media.is_dir():
-                continue
-            for path in sorted(media.rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
-                    src_uri = path.relative_to(self.root).as_posix()
-                    if files.get_file_from_path(src_uri) is None:
-                        files.append(File(src_uri, str(self.root), config.site_dir, config.use_directory_urls))
+        from kennishub.hub import media_files
+
+        for path in media_files(self.root):  # never a link out of the hub (the validator reports those)
+            if not path.name.startswith("."):
+                src_uri = path.relative_to(self.root).as_posix()
+                if files.get_file_from_path(src_uri) is None:
+                    files.append(File(src_uri, str(self.root), config.site_dir, config.use_directory_urls))
 
     def _specs(self, index: SiteIndex) -> list[PageSpec]:
         specs = pages_index.site_pages(index, per_page=self.config.per_page)

@@ -10,6 +10,7 @@ An unexpected failure while checking one file becomes a problem for that file.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -21,7 +22,8 @@ from kennishub import crosscheck, parallel, privacy, privacy_scan
 from kennishub.body import check_body, line_col
 from kennishub.formats import FORMATS, as_date
 from kennishub.frontmatter import FrontMatter, parse_yaml, read
-from kennishub.hub import DEFAULT_AUTHORS_FILE, entry_files, plugin_options, read_source, stray_files, theme_files
+from kennishub.hub import (CONFIG, DEFAULT_AUTHORS_FILE, OUTSIDE_DIR_MESSAGE, OUTSIDE_MESSAGE, config_line, entry_files,
+                           media_files, outside_links, plugin_options, read_source, stray_files, theme_files)
 from kennishub.model import COLLECTIONS, Author, Entry, Hub, Municipality, Theme
 from kennishub.problems import Problem, Result
 from kennishub.schema import Context, compile_root, model
@@ -69,7 +71,9 @@ class _Run:
     def text_of(self, rel: str) -> str | None:
         self.result.files_checked += 1
         source = read_source(self.root, rel)
-        if source.text is None:
+        if source.problem is not None:  # outside the hub, too big or unreadable: not read at all
+            self.report(rel, 1, None, "error", *source.problem)
+        elif source.text is None:
             self.report(rel, source.bad_line, None, "error", "not-utf8",
                         "deze regel bevat tekens die geen UTF-8 zijn — sla het bestand op als UTF-8")
         elif not source.text.strip():
@@ -136,7 +140,13 @@ class _Run:
 
     def authors(self) -> None:
         rel = self.hub.authors_file
-        if not (self.root / rel).is_file():
+        if os.path.isabs(rel) or posixpath.normpath(rel.replace("\\", "/")).startswith("../") or rel == "..":
+            self.report(CONFIG, config_line(self.root, "authors_file"), None, "error", "outside-hub",
+                        "'authors_file' in de instellingen van de kennishub-plugin wijst naar een plek buiten de "
+                        f"kennishub — zet het auteursregister in de hub en noem het zonder '..', zoals '{DEFAULT_AUTHORS_FILE}'")
+            self.hub.authors_file = DEFAULT_AUTHORS_FILE  # messages name the hub's own file, nothing is read
+            return
+        if not (self.root / rel).is_file() and not (self.root / rel).is_symlink():
             return
         text = self.text_of(rel)
         if text is None:
@@ -261,12 +271,13 @@ class _Run:
         crosscheck.check_organisations(self.hub.entries, positions, self.report)
 
     def _media_files(self) -> set[str]:
-        files = set()
-        for collection in COLLECTIONS:
-            media = self.root / collection / "media"
-            if media.is_dir():
-                files |= {p.relative_to(self.root).as_posix() for p in media.rglob("*") if p.is_file()}
-        return files
+        """Media files inside the hub (links out of it are left out: `outside` reports them)."""
+        return {p.relative_to(self.root).as_posix() for p in media_files(self.root)}
+
+    def outside(self) -> None:
+        """Symbolic links in the published folders that lead out of the hub: never read or published."""
+        for rel, folder in outside_links(self.root):
+            self.report(rel, 1, None, "error", "outside-hub", OUTSIDE_DIR_MESSAGE if folder else OUTSIDE_MESSAGE)
 
 
 def check(root: str | Path, paths: Iterable[str] | None = None, *, html_rules: bool = True,
@@ -279,6 +290,7 @@ def check(root: str | Path, paths: Iterable[str] | None = None, *, html_rules: b
     run = _Run(Path(root), html_rules, today or today_amsterdam(),
                parallel.default_workers() if workers is None else workers)
     run.keep_content = keep_content
+    run.guarded(CONFIG, run.outside)
     run.guarded(run.hub.authors_file, run.authors)
     run.themes()
     run.entries(run.theme_names())
