@@ -144,3 +144,13 @@ def test_file_over_the_file_limit_is_not_read(tmp_path: Path, monkeypatch) -> No
     problems = [p for p in check(root, today=TODAY, workers=1).result.problems if p.path == "stories/enorm.md"]
     assert [(p.line, p.code) for p in problems] == [(1, "file-too-large")]
     assert "de grens is 321 kB" in problems[0].message and "06-12345678" not in problems[0].message
+
+
+def test_many_broken_links_are_summed_up(tmp_path: Path) -> None:
+    root = hub(tmp_path)
+    links = "".join(f"Zie [deel {i}](deel-{i}.md).\n\n" for i in range(30))
+    (root / "stories" / "veel-links.md").write_text(HEAD + "Woorden genoeg hier. " * 30 + "\n\n" + links, encoding="utf-8")
+    broken = [p for p in check(root, today=TODAY).result.problems if p.code == "broken-link"]
+    assert len(broken) == 11 and all(p.path == "stories/veel-links.md" for p in broken)
+    assert "nog 20 links in dit bestand werken niet" in broken[-1].message
+    assert broken[-1].line == broken[0].line + 20  # at the first link not reported by itself

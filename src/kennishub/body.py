@@ -25,7 +25,9 @@ from kennishub.schema import model
 
 MAX_BYTES: int = model()["bodyLimits"]["maxBytes"]
 MAX_PER_CODE = 10  # problems of one kind reported per body; the rest are counted in one more
-_FENCE_LINE = re.compile(r"^(```|~~~)([^\n]*)", re.M)
+_OPENER = {marks: re.compile(r"^(%s)[^\n]*\n" % marks, re.M) for marks in ("```|~~~", "```", "~~~")}
+_CLOSER = {mark: re.compile(r"^%s[ \t]*$" % mark, re.M) for mark in ("```", "~~~")}
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _H1 = re.compile(r"^#[ \t]+\S", re.M)
 _H1_SETEXT = re.compile(r"^[^\n#>\-*+ \t][^\n]*+\n=++[ \t]*+$", re.M)
@@ -64,27 +66,24 @@ def _blank(match: re.Match) -> str:
 def _fences(body: str) -> list[tuple[int, int]]:
     """(start, end) of every fenced code block: a line starting with ``` or ~~~ (and a
     line after it), up to the next line that is the same three characters and at most
-    spaces or tabs. An opening line without such a closing line is no fence. One pass:
-    the closing lines of each kind are taken in order and never looked at twice."""
-    lines = [(m.start(), m.end(), m.group(1), m.group(2).strip(" \t") == "")
-             for m in _FENCE_LINE.finditer(body)]
-    closers = {mark: [i for i, line in enumerate(lines) if line[2] == mark and line[3]] for mark in ("```", "~~~")}
-    seen = {"```": 0, "~~~": 0}
+    spaces or tabs. An opening line without such a closing line is no fence, and then
+    no later one of that kind can be either. Linear: the search for an opening line and
+    the search for its closing line never cover the same text, and a failed search for
+    a closing line (which reads to the end) happens at most once per kind."""
     spans = []
-    i = 0
-    while i < len(lines):
-        start, end, mark, _ = lines[i]
-        candidates = closers[mark]
-        k = seen[mark]
-        while k < len(candidates) and candidates[k] <= i:
-            k += 1
-        seen[mark] = k
-        if end < len(body) and k < len(candidates):
-            j = candidates[k]
-            spans.append((start, lines[j][1]))
-            i = j + 1
-        else:
-            i += 1
+    marks = ["```", "~~~"]
+    pos = 0
+    while marks:
+        opening = _OPENER["|".join(marks)].search(body, pos)
+        if opening is None:
+            break
+        closing = _CLOSER[opening.group(1)].search(body, opening.end())
+        if closing is None:
+            marks.remove(opening.group(1))
+            pos = opening.end()
+            continue
+        spans.append((opening.start(), closing.end()))
+        pos = closing.end()
     return spans
 
 
@@ -92,11 +91,17 @@ def blank_code(body: str) -> str:
     """Replace fenced code blocks and HTML comments by spaces of the same length
     (offsets stay valid): neither is shown as text, so neither counts."""
     if "```" in body or "~~~" in body:
-        parts, last = [], 0
-        for start, end in _fences(body):
-            parts += [body[last:start], re.sub(r"[^\n]", " ", body[start:end])]
-            last = end
-        body = "".join(parts) + body[last:] if parts else body
+        spans = _fences(body)
+        if spans:
+            # blank all blocks in one substitution (it keeps lengths), then put them back in place
+            blanked = _NOT_NEWLINE.sub(" ", "".join(body[a:b] for a, b in spans))
+            parts, last, at = [], 0, 0
+            for a, b in spans:
+                parts += [body[last:a], blanked[at:at + b - a]]
+                at += b - a
+                last = b
+            parts.append(body[last:])
+            body = "".join(parts)
     if "<!--" in body:
         body = _COMMENT.sub(_blank, body)
     return body

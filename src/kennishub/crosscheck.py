@@ -44,21 +44,34 @@ def check_derived_from(entries: list[Entry], by_slug: dict[str, Entry], position
                        f"'{slug}' is nog een concept (draft: true) — de link verschijnt pas als die bijdrage gepubliceerd is")
 
 
+MAX_BROKEN_LINKS = 10  # reported per file; one more message counts the rest
+
+
 def check_links(links: dict[str, list[tuple[int, int, str]]], existing: set[str], report: Report) -> None:
     """`links`: source path -> (line, col, target) of its relative links; `existing`: all files."""
+    from urllib.parse import unquote
+
     for source, items in links.items():
         folder = posixpath.dirname(source)
+        broken = 0
         for line, col, target in items:
             bare = target.split("#", 1)[0].split("?", 1)[0]
             if not bare:
                 continue
-            from urllib.parse import unquote
-
             resolved = posixpath.normpath(posixpath.join(folder, unquote(bare)))
             if resolved in existing:
                 continue
-            hint = _link_hint(bare, folder, existing)
-            report(source, line, col, "error", "broken-link", f"link naar '{target}' werkt niet: {resolved} bestaat niet{hint}")
+            broken += 1
+            if broken <= MAX_BROKEN_LINKS:
+                hint = _link_hint(bare, folder, existing)
+                report(source, line, col, "error", "broken-link",
+                       f"link naar '{target}' werkt niet: {resolved} bestaat niet{hint}")
+            elif broken == MAX_BROKEN_LINKS + 1:
+                first = (line, col)
+        if broken > MAX_BROKEN_LINKS:
+            report(source, first[0], first[1], "error", "broken-link",
+                   f"nog {broken - MAX_BROKEN_LINKS} links in dit bestand werken niet (hierboven de eerste "
+                   f"{MAX_BROKEN_LINKS}) — controleer ze allemaal")
 
 
 def _link_hint(bare: str, folder: str, existing: set[str]) -> str:
