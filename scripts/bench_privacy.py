@@ -41,7 +41,7 @@ INPUTS: dict[str, Callable[[int], str]] = {
     "date-like groups": _repeat("06-12-34-"),
     "number glued to text, no spaces": _repeat("a:0612345678;"),
     # WhatsApp links
-    "wa.me, too short": _repeat("wa.me/3161234 "),
+    "wa.me, too short": _repeat("wa.me/316123 "),
     "wa.me, endless digits": _stretch("https://wa.me/", "3"),
     "wa.me prefix only": _repeat("https://wa.me/"),
     # e-mail, plain and obfuscated

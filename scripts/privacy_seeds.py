@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from kennishub.privacy import find_personal_data, message_nl
+from kennishub.problems import SEVERITY_NL
 
 
 def main(args: list[str]) -> int:
@@ -26,7 +27,7 @@ def main(args: list[str]) -> int:
         for f in findings:
             line = text.count("\n", 0, f.start) + 1
             column = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
-            print(f"  {line}:{column}: privacy-{f.kind}: {message_nl(f)}")
+            print(f"  {line}:{column}: {SEVERITY_NL[f.severity]}: {f.code}: {message_nl(f)}")
     print(f"{total} findings in {len(files)} files")
     return 0
 
