@@ -102,6 +102,15 @@ def test_links_out_of_the_hub_are_not_read(hub: Path, tmp_path: Path) -> None:
     assert scan(hub) == []
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_links_inside_the_hub_are_followed(hub: Path) -> None:
+    (hub / "stories" / "media" / "gezin-0612345678.jpg").write_bytes(b"\xff\xd8")
+    (hub / "docs" / "beelden").symlink_to(hub / "stories" / "media", target_is_directory=True)
+    (hub / "docs" / "jan-0201234567").symlink_to(hub / "stories" / "media", target_is_directory=True)
+    assert sorted(p[0] for p in scan(hub)) == [
+        "docs/beelden/gezin-0612345678.jpg", "docs/jan-0201234567", "stories/media/gezin-0612345678.jpg"]
+
+
 def test_check_reports_published_files_and_child_warnings(hub: Path) -> None:
     (hub / "docs" / "over.md").write_text("Mail naam(at)school.nl.\n", encoding="utf-8")
     story = hub / "stories" / "bestaand-verhaal.md"

@@ -12,7 +12,8 @@ rest of what ends up on the site:
   everything under `docs/` — a file name becomes part of a web address.
 
 Files and folders that are symbolic links resolving outside the hub are not read
-(the validator reports them); paths in messages are relative to the hub, in POSIX form.
+(the validator reports them, `hub.inside`); links inside the hub are followed, as MkDocs
+follows them. Paths in messages are relative to the hub, in POSIX form.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from kennishub import privacy
+from kennishub import hub, privacy
 from kennishub.body import line_col
 from kennishub.frontmatter import read, split
 from kennishub.hub import DEFAULT_AUTHORS_FILE, plugin_options, read_source
@@ -33,22 +34,26 @@ _TEXT_SUFFIXES = (".md", ".yml", ".yaml")
 
 
 def _inside(root: Path, path: Path) -> bool:
-    try:
-        return path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):  # a loop of links, an unreadable link
-        return False
+    return hub.inside(root, path)
 
 
 def _walk(root: Path, folder: Path) -> list[Path]:
-    """Every folder and file below `folder` (not following links), sorted; only what lies inside the hub."""
+    """Every folder and file below `folder`, sorted per folder, that lies inside the hub.
+    Links inside the hub are followed, as MkDocs follows them (each real folder once)."""
     found: list[Path] = []
     if not folder.is_dir() or not _inside(root, folder):
         return found
-    for current, dirs, files in os.walk(folder, followlinks=False):
+    seen = {os.path.realpath(folder)}
+    for current, dirs, files in os.walk(folder, followlinks=True):
         base = Path(current)
-        dirs.sort()
-        dirs[:] = [d for d in dirs if _inside(root, base / d)]
-        found += [base / d for d in dirs]
+        inner = [d for d in sorted(dirs) if _inside(root, base / d)]
+        found += [base / d for d in inner]  # every folder name is published, also a second link to one
+        dirs[:] = []
+        for d in inner:
+            real = os.path.realpath(base / d)
+            if real not in seen:
+                seen.add(real)
+                dirs.append(d)
         found += [base / f for f in sorted(files) if _inside(root, base / f)]
     return found
 
