@@ -13,7 +13,8 @@ scanner that rescans) take time quadratic in its length. For each, at `--size` b
   the body as the site does (kennishub.render, kennishub.html_check) costs.
 
 The plain entry of about 380 words is the reference. Each measurement runs in a child
-process killed after `--timeout` seconds (shown as "> N s"). Bar: each under 1 s.
+process killed after `--timeout` seconds (shown as "> N s"), forked from a process that has run one check already (so
+imports and compiled patterns are not timed). Bar: each under 1 s.
 The test suite runs the same inputs at a small size for correctness only
 (tests/test_limits.py); nothing here is a timed test.
 """
@@ -133,6 +134,18 @@ def _time_rules(body: str, out) -> None:
     _time_check(body, out, html_rules=False)
 
 
+def warm_up() -> None:
+    """Import and compile everything once in this process: each measurement runs in a
+    forked child, which then times the check, not the first imports."""
+    from kennishub.body import check_body
+    from kennishub.validator import check
+
+    check_body(_plain(3000), {"minWords": 80})
+    with tempfile.TemporaryDirectory() as tmp:
+        make_hub(Path(tmp), _plain(3000))
+        check(tmp, workers=1)
+
+
 def measure(target, body: str, timeout: float) -> tuple[float | None, int]:
     """(seconds, problems) in a child process; (None, 0) when it ran past `timeout`."""
     out = mp.Queue()
@@ -159,6 +172,7 @@ def main() -> int:
     parser.add_argument("--only", nargs="*", help="names (or parts of names) of inputs to run")
     args = parser.parse_args()
     mp.set_start_method("fork")
+    warm_up()
     under = MAX_BYTES - 1024
     mb, kb = f"{args.size / (1 << 20):.1f} MB", f"{under / 1024:.0f} kB"
     print(f"| input | check_body at {mb} | whole check at {mb} (problems) | whole check at {kb} without "
@@ -171,18 +185,22 @@ def main() -> int:
         if args.only and not any(part in name for part in args.only):
             continue
         rows.append((name, make(args.size), make(under)))
-    slowest = 0.0
+    columns = ["check_body at the size", "whole check at the size", "whole check under the limit, no rendering",
+               "whole check under the limit, rendered"]
+    slowest = [0.0] * len(columns)
     for name, body, small in rows:
         t_body, _ = measure(_time_body, body, args.timeout)
         t_check, n = measure(_time_check, body, args.timeout)
         t_rules, _ = measure(_time_rules, small, args.timeout)
         t_under, m = measure(_time_check, small, args.timeout)
-        for t in (t_body, t_check, t_rules, t_under):
-            slowest = max(slowest, args.timeout if t is None else t)
+        for i, t in enumerate((t_body, t_check, t_rules, t_under)):
+            slowest[i] = max(slowest[i], args.timeout if t is None else t)
         print(f"| {name} | {shown(t_body, args.timeout)} | {shown(t_check, args.timeout)} ({n}) "
               f"| {shown(t_rules, args.timeout)} | {shown(t_under, args.timeout)} ({m}) |", flush=True)
-    print(f"\nslowest: {slowest:.3f} s — bar (1 s) {'met' if slowest < 1 else 'NOT met'}")
-    return 0 if slowest < 1 else 1
+    print()
+    for column, t in zip(columns, slowest):
+        print(f"- slowest {column}: {t:.3f} s — bar (1 s) {'met' if t < 1 else 'NOT met'}")
+    return 0 if max(slowest) < 1 else 1
 
 
 if __name__ == "__main__":

@@ -8,8 +8,10 @@ from collections import defaultdict
 from typing import Callable
 
 from kennishub.model import Entry
+from kennishub.schema import model
 from kennishub.text import loose
 
+_MAX_ORGANISATIONS = model()["entry"]["properties"]["organisations"]["maxItems"]
 Report = Callable[[str, int, int | None, str, str, str], None]  # path, line, col, severity, code, message
 
 
@@ -98,7 +100,8 @@ def check_organisations(entries: list[Entry], positions, report: Report) -> None
     uses: list[tuple[Entry, int, str, str]] = []
     for entry in entries:
         names = entry.meta.get("organisations")
-        for i, name in enumerate(names if isinstance(names, list) else []):
+        # past the content model's maximum (reported by the schema) names are not compared
+        for i, name in enumerate(names[:_MAX_ORGANISATIONS] if isinstance(names, list) else []):
             if isinstance(name, str):
                 key = loose(name)
                 spellings[key][name] += 1
