@@ -27,11 +27,13 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from kennishub import feeds, pages_entry, pages_index
+from kennishub.html_policy import sanitize
 from kennishub.indexes import SiteIndex, build_index
 from kennishub.model import COLLECTIONS, Entry
 from kennishub.pages import PageSpec, fill_slots, newest_cards, slot, themes_grid
@@ -43,11 +45,25 @@ HOME_MARKERS = {"<!-- kennishub:newest -->": "newest", "<!-- kennishub:themes --
 # Sub-paths of a collection's URL the listings use; an entry slug may not take them.
 
 
+class _Option(c.Type):
+    """A plugin option whose error a maintainer can read: Dutch, with what to write."""
+
+    def __init__(self, kind: type, wanted: str, default, minimum: int | None = None) -> None:
+        super().__init__(kind, default=default)
+        self.wanted, self.minimum = wanted, minimum
+
+    def run_validation(self, value):
+        wrong = not isinstance(value, self._type) or (self._type is int and isinstance(value, bool))
+        if wrong or (self.minimum is not None and value < self.minimum):
+            raise ValidationError(f"hier hoort {self.wanted}, niet {value!r}")
+        return value
+
+
 class KennishubConfig(base.Config):
-    authors_file = c.Type(str, default=".authors.yml")  # read by the validator from mkdocs.yml
-    html_rules = c.Type(bool, default=True)  # off only in tests of the templates' own escaping
-    per_page = c.Type(int, default=pages_index.PER_PAGE)
-    search = c.Type(bool, default=True)  # build the Pagefind index after the site (kennishub.search)
+    authors_file = _Option(str, "de naam van het auteursbestand, zoals .authors.yml", ".authors.yml")
+    html_rules = _Option(bool, "true of false", True)  # off only in tests of the templates' own escaping
+    per_page = _Option(int, "een getal van 1 of meer (bijdragen per overzichtspagina)", pages_index.PER_PAGE, 1)
+    search = _Option(bool, "true of false", True)  # build the Pagefind index (kennishub.search)
 
 
 class KennishubPlugin(BasePlugin[KennishubConfig]):
@@ -172,7 +188,9 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
         """An entry's body as the validator read it: the file is read and its front
         matter parsed once per build (the meta follows in on_page_markdown)."""
         entry = self.entries.get(page.file.src_uri)
-        return None if entry is None else entry.body
+        # The leading blank line: MkDocs reads a second `---` block or a first line like
+        # "Wat: een ouderavond" as metadata; after a blank line it reads nothing.
+        return None if entry is None else "\n" + entry.body
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         src_uri = page.file.src_uri
@@ -207,13 +225,15 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         entry = self.entries.get(page.file.src_uri)
-        if entry is not None:
-            html = pages_entry.wrap_checklist(entry, html)
+        if entry is not None:  # what an editor wrote passes the allow-list (kennishub.html_policy)
+            html = pages_entry.wrap_checklist(entry, sanitize(html))
             self._index_for_search(page, html, config)
             return html
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return html
+        if page.file.src_uri.startswith("themas/") and page.file.generated_by is None:
+            html = sanitize(html)  # a theme's introduction is written by editors too
         return fill_slots(html, spec.slots)
 
     def on_page_context(self, context, *, page, config, nav):

@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo
 
 from kennishub import crosscheck, parallel, privacy, privacy_scan
 from kennishub.body import check_body, line_col
+from kennishub.html_check import check_rendered
+from kennishub.render import Renderer
 from kennishub.formats import FORMATS, as_date
 from kennishub.frontmatter import FrontMatter, parse_yaml, read
 from kennishub.hub import (CONFIG, DEFAULT_AUTHORS_FILE, OUTSIDE_DIR_MESSAGE, OUTSIDE_MESSAGE, config_line, entry_files,
@@ -60,6 +62,7 @@ class _Run:
         self.positions: dict[str, FrontMatter] = {}
         self.links: dict[str, list[tuple[int, int, str]]] = {}
         self.slugs: dict[str, list[str]] = {}
+        self.renderer: Renderer | None = None
 
     def report(self, path: str, line: int, column: int | None, severity: str, code: str, message: str) -> None:
         if "\n" in message or "\r" in message:  # a quoted value with a line break: keep one problem on one line
@@ -125,16 +128,30 @@ class _Run:
 
     def body(self, rel: str, fm: FrontMatter, rules: dict) -> None:
         report = check_body(fm.body, rules, html_rules=self.html_rules)
+        reported = set()
         for issue in report.issues:
             if issue.offset < 0:
                 line, col = 1, None
             else:
                 line, col = line_col(fm.body, issue.offset)
                 line += fm.body_line
+            reported.add((line, issue.code))
             self.report(rel, line, col, issue.severity, issue.code, issue.message)
+        if self.html_rules and not report.too_large:
+            self.rendered(rel, fm, reported)
         if report.links:
             self.links[rel] = [(line_col(fm.body, off)[0] + fm.body_line, line_col(fm.body, off)[1], target)
                                for off, target in report.links]
+
+    def rendered(self, rel: str, fm: FrontMatter, reported: set) -> None:
+        """The body as the site renders it, held against the HTML allow-list."""
+        if self.renderer is None:
+            self.renderer = Renderer.for_hub(self.root)
+        issues, _html = check_rendered(fm.body, self.renderer)
+        for issue in issues:
+            line = issue.line + fm.body_line
+            if (line, issue.code) not in reported:  # a Markdown image without alt is reported once
+                self.report(rel, line, issue.column, issue.severity, issue.code, issue.message)
 
     # ---- the hub -------------------------------------------------------------------
 
