@@ -54,12 +54,13 @@ def forget_paths() -> None:
 def inside(root: Path, path: Path | str) -> bool:
     """True when `path`, with every symbolic link and '..' on the way resolved as the
     system resolves them, lies in `root`. A link that cannot be resolved counts as outside."""
-    real_root = _real(os.path.abspath(root))
+    top = os.fspath(root)
+    real_root = _real(top if os.path.isabs(top) else os.path.abspath(top))
     raw = os.fspath(path)
     if not os.path.isabs(raw):
         raw = os.path.join(os.getcwd(), raw)  # joined, not normalised: 'link/..' is not '.'
     try:
-        if ".." in Path(raw).parts or os.path.islink(raw):
+        if "/.." in raw or os.path.islink(raw):
             real = os.path.realpath(raw)
         else:
             head, name = os.path.split(raw)
