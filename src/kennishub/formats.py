@@ -50,6 +50,10 @@ def check_date(value, path: tuple, ctx: Context, schema: dict) -> None:
     if schema.get("x-not-future") and date > ctx.today and not ctx.draft:
         ctx.error(path, "date-in-future", f"datum {date.isoformat()} ligt in de toekomst — gebruik een datum tot en "
                   f"met vandaag ({ctx.today.isoformat()}), of zet 'draft: true' zolang het een concept is")
+    earliest = as_date(schema.get("x-earliest"))
+    if earliest and date < earliest:
+        ctx.error(path, "date-implausible", f"datum {date.isoformat()} ligt vóór {earliest.year} — dat is waarschijnlijk "
+                  "een tikfout; schrijf de echte datum als JJJJ-MM-DD")
     other = schema.get("x-not-before")
     if other:
         first = as_date(ctx.values.get(other))

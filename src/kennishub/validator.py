@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
-from kennishub import crosscheck, parallel, privacy, privacy_scan
+from kennishub import characters, crosscheck, parallel, privacy, privacy_scan
 from kennishub.body import check_body, line_col
 from kennishub.html_check import check_rendered
 from kennishub.render import Renderer
@@ -82,6 +82,10 @@ class _Run:
         elif not source.text.strip():
             self.report(rel, 1, None, "error", "empty-file", "het bestand is leeg — vul de front matter en de tekst in")
             return None
+        else:
+            for offset, message in characters.forbidden(source.text, rel.endswith((".yml", ".yaml"))):
+                line, col = line_col(source.text, offset)
+                self.report(rel, line + 1, col, "error", "control-character", message)
         return source.text
 
     def front_matter(self, rel: str, text: str, schema, extras: dict, kind: str = "entry") -> FrontMatter:
