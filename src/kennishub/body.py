@@ -203,7 +203,7 @@ def check_body(body: str, rules: dict, *, html_rules: bool = True, max_bytes: in
     if "](" in text:
         for m in _LINK.finditer(text):
             target = m.group(2)
-            if not _SCHEME.match(unescape(target)) and not target.startswith(("#", "/", "mailto:")):
+            if not _SCHEME.match(unescape(target)) and not target.startswith(("/", "mailto:")):
                 report.links.append((m.start(2), target))
     if "minWords" in rules:
         report.words = count_words(text, stop=rules["minWords"])

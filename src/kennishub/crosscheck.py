@@ -49,23 +49,35 @@ def check_derived_from(entries: list[Entry], by_slug: dict[str, Entry], position
 MAX_BROKEN_LINKS = 10  # reported per file; one more message counts the rest
 
 
-def check_links(links: dict[str, list[tuple[int, int, str]]], existing: set[str], report: Report) -> None:
-    """`links`: source path -> (line, col, target) of its relative links; `existing`: all files."""
+def site_path(path: str) -> str:
+    """A hub path as MkDocs sees it: pages of docs/ at the top, entries and media in their
+    collection folders beside them (stories/x.md, themas/armoede.md)."""
+    return path[5:] if path.startswith("docs/") else path
+
+
+def check_links(links: dict[str, list[tuple[int, int, str]]], existing: set[str], report: Report,
+                anchors: dict[str, set[str]] | None = None) -> None:
+    """`links`: source path -> (line, col, target) of its relative links; `existing`: all files.
+    Links resolve as the site resolves them (`site_path`), so what passes here passes
+    `mkdocs build --strict`. With `anchors` (path -> ids of its rendered page), a
+    `#kop` must name a heading or id of the page it points to."""
     from urllib.parse import unquote
 
+    site = {site_path(p): p for p in existing}
+    ids = {site_path(p): found for p, found in (anchors or {}).items()}
     for source, items in links.items():
-        folder = posixpath.dirname(source)
+        folder = posixpath.dirname(site_path(source))
         broken = 0
         for line, col, target in items:
-            bare = target.split("#", 1)[0].split("?", 1)[0]
-            if not bare:
-                continue
-            resolved = posixpath.normpath(posixpath.join(folder, unquote(bare)))
-            if resolved in existing:
+            bare, _, fragment = target.split("?", 1)[0].partition("#")
+            resolved = posixpath.normpath(posixpath.join(folder, unquote(bare))) if bare else site_path(source)
+            if resolved in site or not bare:
+                if fragment and anchors is not None and resolved in ids and unquote(fragment) not in ids[resolved]:
+                    report(source, line, col, "error", "broken-anchor", _anchor_message(target, fragment, ids[resolved]))
                 continue
             broken += 1
             if broken <= MAX_BROKEN_LINKS:
-                hint = _link_hint(bare, folder, existing)
+                hint = _link_hint(bare, folder, set(site))
                 report(source, line, col, "error", "broken-link",
                        f"link naar '{target}' werkt niet: {resolved} bestaat niet{hint}")
             elif broken == MAX_BROKEN_LINKS + 1:
@@ -74,6 +86,20 @@ def check_links(links: dict[str, list[tuple[int, int, str]]], existing: set[str]
             report(source, first[0], first[1], "error", "broken-link",
                    f"nog {broken - MAX_BROKEN_LINKS} links in dit bestand werken niet (hierboven de eerste "
                    f"{MAX_BROKEN_LINKS}) — controleer ze allemaal")
+
+
+def _anchor_message(target: str, fragment: str, ids: set[str]) -> str:
+    from kennishub import suggest
+
+    headings = sorted(i for i in ids if not i.startswith(("fn:", "fnref:")))
+    near = suggest.nearest(fragment, headings) if headings else None
+    if near:
+        hint = f"bedoel je '#{near}'?"
+    elif headings:
+        hint = "kies een van: " + ", ".join(f"#{h}" for h in headings[:8])
+    else:
+        hint = "die pagina heeft geen tussenkopjes; haal '#" + fragment + "' weg"
+    return f"link naar '{target}' werkt niet: de pagina heeft geen kopje met het anker '#{fragment}' — {hint}"
 
 
 def _link_hint(bare: str, folder: str, existing: set[str]) -> str:

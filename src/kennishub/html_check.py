@@ -10,6 +10,7 @@ the editor must act. That costs a few renderings, and only in a file with a prob
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -28,6 +29,14 @@ class HtmlIssue:
     code: str
     message: str
     severity: str = "error"
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def anchor_ids(html: str) -> set[str]:
+    """The ids of a rendered body (headings, footnotes, attr_list), as links may name them."""
+    return set(_ID.findall(html_policy.sanitize(html))) if " id=" in html else set()
 
 
 def _key(v: Violation) -> tuple:

@@ -200,6 +200,11 @@ def media_files(root: Path) -> list[Path]:
     return [p for collection in COLLECTIONS for p in files_under(root, root / collection / "media")]
 
 
+def docs_files(root: Path) -> set[str]:
+    """Every file of docs/ inside the hub, as `docs/<path>` (links may point at them)."""
+    return {p.relative_to(root).as_posix() for p in files_under(root, root / "docs")}
+
+
 def theme_files(root: Path) -> list[str]:
     return sorted(f"{THEMES_DIR}/{e.name}" for e in _listing(root, root / THEMES_DIR)
                   if e.name.endswith(".md") and e.name != "index.md" and e.is_file())

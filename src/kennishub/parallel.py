@@ -37,6 +37,7 @@ class Part:
     positions: dict = field(default_factory=dict)
     links: dict = field(default_factory=dict)
     slugs: dict = field(default_factory=dict)
+    anchors: dict = field(default_factory=dict)
 
 
 def default_workers() -> int:
@@ -62,6 +63,7 @@ def _work(chunk: list[tuple[str, str]]) -> Part:
 
     run = _RUN
     run.result, run.positions, run.links, run.slugs, run.hub.entries = Result(), {}, {}, {}, []
+    run.anchors = {}
     for collection, rel in chunk:
         run.guarded(rel, run.entry, collection, rel, _THEME_NAMES)
     entries = run.hub.entries
@@ -69,7 +71,7 @@ def _work(chunk: list[tuple[str, str]]) -> Part:
         entries = [(e.path, e.collection, e.slug, {k: e.meta[k] for k in CROSS_META if k in e.meta})
                    for e in entries]
     return Part(run.result.problems, run.result.files_checked, entries,
-                {rel: slim(fm) for rel, fm in run.positions.items()}, run.links, run.slugs)
+                {rel: slim(fm) for rel, fm in run.positions.items()}, run.links, run.slugs, run.anchors)
 
 
 def entries_of(part: Part) -> list:

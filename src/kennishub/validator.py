@@ -20,11 +20,11 @@ from zoneinfo import ZoneInfo
 
 from kennishub import characters, crosscheck, parallel, privacy, privacy_scan
 from kennishub.body import check_body, line_col
-from kennishub.html_check import check_rendered
+from kennishub.html_check import anchor_ids, check_rendered
 from kennishub.render import Renderer
 from kennishub.formats import FORMATS, as_date
 from kennishub.frontmatter import FrontMatter, parse_yaml, read
-from kennishub.hub import (CONFIG, DEFAULT_AUTHORS_FILE, OUTSIDE_DIR_MESSAGE, OUTSIDE_MESSAGE, config_line, entry_files,
+from kennishub.hub import (CONFIG, docs_files, DEFAULT_AUTHORS_FILE, OUTSIDE_DIR_MESSAGE, OUTSIDE_MESSAGE, config_line, entry_files,
                            media_files, outside_links, plugin_options, read_source, stray_files, theme_files)
 from kennishub.model import COLLECTIONS, Author, Entry, Hub, Municipality, Theme
 from kennishub.problems import Problem, Result
@@ -63,6 +63,7 @@ class _Run:
         self.links: dict[str, list[tuple[int, int, str]]] = {}
         self.slugs: dict[str, list[str]] = {}
         self.renderer: Renderer | None = None
+        self.anchors: dict[str, set[str]] = {}  # path -> ids its rendered page holds
 
     def report(self, path: str, line: int, column: int | None, severity: str, code: str, message: str) -> None:
         if "\n" in message or "\r" in message:  # a quoted value with a line break: keep one problem on one line
@@ -151,7 +152,9 @@ class _Run:
         """The body as the site renders it, held against the HTML allow-list."""
         if self.renderer is None:
             self.renderer = Renderer.for_hub(self.root)
-        issues, _html = check_rendered(fm.body, self.renderer)
+        issues, html = check_rendered(fm.body, self.renderer)
+        if html is not None:
+            self.anchors[rel] = anchor_ids(html)
         for issue in issues:
             line = issue.line + fm.body_line
             if (line, issue.code) not in reported:  # a Markdown image without alt is reported once
@@ -239,6 +242,7 @@ class _Run:
                 self.hub.entries += parallel.entries_of(part)
                 self.positions.update(part.positions)
                 self.links.update(part.links)
+                self.anchors.update(part.anchors)
                 for slug, paths in part.slugs.items():
                     self.slugs.setdefault(slug, []).extend(paths)
             return
@@ -287,8 +291,8 @@ class _Run:
 
         stories = [e for e in self.hub.entries if e.type == "checklist"]
         crosscheck.check_derived_from(stories, by_slug, positions, self.report)
-        existing = set(self.positions) | self._media_files()
-        crosscheck.check_links(self.links, existing, self.report)
+        existing = set(self.positions) | self._media_files() | docs_files(self.root)
+        crosscheck.check_links(self.links, existing, self.report, self.anchors if self.html_rules else None)
         crosscheck.check_organisations(self.hub.entries, positions, self.report)
 
     def _media_files(self) -> set[str]:
