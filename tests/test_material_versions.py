@@ -225,20 +225,20 @@ def material_env(minor: str) -> Path:
             return python
         shutil.rmtree(venv, ignore_errors=True)
         steps = [
-            [sys.executable, "-m", "venv", str(venv)],
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-compile",
-             "--require-hashes", "-r", str(lock)],
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
-             "--no-build-isolation", "-e", str(ROOT)],
+            ("python -m venv", [sys.executable, "-m", "venv", str(venv)]),
+            (f"pip install -r {lock.name}", [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                                             "--no-compile", "--require-hashes", "-r", str(lock)]),
+            ("pip install -e . (kennishub)", [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                                              "--no-deps", "--no-build-isolation", "-e", str(ROOT)]),
         ]
-        for step in steps:
+        for label, step in steps:
             proc = _run(step, timeout=600)
             if proc.returncode != 0:
                 shutil.rmtree(venv, ignore_errors=True)
                 sitekit.unavailable(
-                    f"could not make the Material {minor} environment ({' '.join(step[2:5])}): "
+                    f"could not make the Material {minor} environment ({label}): "
                     f"{(proc.stderr or proc.stdout).strip()[-600:]}",
-                    "a network connection to PyPI",
+                    "one run of this test with a network connection to PyPI (the environment is then cached)",
                 )
         stamp.write_text(want)
     return python
