@@ -46,12 +46,31 @@ def needs_rendering(body: str) -> bool:
     return False
 
 
+_PLAIN_TEXT = re.compile(r"[^\W_]+(?:[ \t.,:;!?'’()/%€+=\-–—]+[^\W_]*)*")
+
+
+def _heading_text(heading: str) -> str:
+    first = heading.split("\n", 1)[0]
+    if "\n" in heading:  # setext: the text is the first line
+        return first.strip()
+    return re.sub(r"[ \t]+#+[ \t]*$", "", first.lstrip("#")).strip()
+
+
 def outline_ids(body: str, renderer: Renderer) -> set[str]:
     """The ids a plain body's page holds: headings (as the toc extension names them) and
     footnotes."""
     ids: set[str] = set()
     headings = [m.group(0) for m in _HEADING.finditer(body)]
-    if headings:
+    texts = [_heading_text(h) for h in headings]
+    toc = renderer.toc_naming()
+    if toc is not None and all(_PLAIN_TEXT.fullmatch(t) for t in texts):
+        from markdown.extensions.toc import unique
+
+        slugify, separator = toc
+        counters: dict[str, int] = {}
+        for text in texts:  # as the toc extension names a heading whose text has no markup
+            ids.add(unique(slugify(text, separator), ids, counters))
+    elif headings:
         html = renderer.render("\n\n".join(headings))
         ids |= set(_ID.findall(html))
     if "[^" in body:

@@ -104,6 +104,11 @@ class Renderer:
     def __post_init__(self) -> None:
         self._md = markdown.Markdown(extensions=self.extensions, extension_configs=self.settings)
 
+    def toc_naming(self):
+        """(slugify, separator) of the toc extension, which names the headings' ids."""
+        toc = self._md.treeprocessors["toc"] if "toc" in self._md.treeprocessors else None
+        return None if toc is None else (toc.slugify, toc.sep)
+
     def render(self, body: str) -> str:
         guard(body)
         self._md.reset()
