@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -110,3 +111,16 @@ def test_ampersand_and_apostrophe_render_as_written(ampersand_site):
         )
         title = html.unescape(re.search(r"<title>(.*?)</title>", text, re.S).group(1)).strip()
         assert title == NAME or title.endswith(" - " + NAME), f"{name}: <title> is {title!r}"
+
+
+def test_check_reports_the_name_without_the_plugin(tmp_path):
+    """`kennishub check` reports it too, for an engine that runs no plugin (issue 9)."""
+    from kennishub.validator import check
+
+    hub = tmp_path / "hub"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "hub", hub)
+    config = hub / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_name: Testhub", 'site_name: "Hub <img src=x onerror=alert(1)>"'), encoding="utf-8")
+    found = [(p.path, p.line, p.code) for p in check(hub).result.errors]
+    assert found == [("mkdocs.yml", 1, "site-name-markup")]

@@ -86,13 +86,19 @@ _ConfigLoader.add_multi_constructor("!", _ignore_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
-def plugin_options(root: Path) -> dict:
-    """The `kennishub` plugin's options from mkdocs.yml (empty when absent or unreadable)."""
-    forget_paths()  # read first in every check run
+def read_config(root: Path) -> dict:
+    """mkdocs.yml as plain data (empty when absent or unreadable)."""
     try:
         config = yaml.load((root / CONFIG).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
         return {}
+    return config if isinstance(config, dict) else {}
+
+
+def plugin_options(root: Path) -> dict:
+    """The `kennishub` plugin's options from mkdocs.yml (empty when absent or unreadable)."""
+    forget_paths()  # read first in every check run
+    config = read_config(root)
     plugins = config.get("plugins") if isinstance(config, dict) else None
     if isinstance(plugins, dict):  # MkDocs also accepts plugins as a mapping
         plugins = [{name: options} for name, options in plugins.items()]

@@ -24,11 +24,12 @@ from kennishub.html_check import check_rendered
 from kennishub.render import Renderer
 from kennishub.formats import FORMATS, as_date
 from kennishub.frontmatter import FrontMatter, parse_yaml, read
-from kennishub.hub import (CONFIG, docs_files, DEFAULT_AUTHORS_FILE, OUTSIDE_DIR_MESSAGE, OUTSIDE_MESSAGE, config_line, entry_files,
+from kennishub.hub import (CONFIG, docs_files, read_config, DEFAULT_AUTHORS_FILE, OUTSIDE_DIR_MESSAGE, OUTSIDE_MESSAGE, config_line, entry_files,
                            media_files, outside_links, plugin_options, read_source, stray_files, theme_files)
 from kennishub.model import COLLECTIONS, Author, Entry, Hub, Municipality, Theme
 from kennishub.problems import Problem, Result
 from kennishub.schema import Context, compile_root, model
+from kennishub.site_name import site_name_problems
 from kennishub.text import fold
 
 MAX_PRIVACY_REPORTED = 20  # per file; one more message counts the rest
@@ -309,6 +310,12 @@ class _Run:
         """Media files inside the hub (links out of it are left out: `outside` reports them)."""
         return {p.relative_to(self.root).as_posix() for p in media_files(self.root)}
 
+    def site_name(self) -> None:
+        """The hub's name is printed unescaped by Material: plain text only (kennishub.site_name)."""
+        name = read_config(self.root).get("site_name")
+        for p in site_name_problems(name if isinstance(name, str) else None, self.root / CONFIG, self.root):
+            self.report(p.path, p.line, p.column, p.severity, p.code, p.message)
+
     def outside(self) -> None:
         """Symbolic links in the published folders that lead out of the hub: never read or published."""
         for rel, folder in outside_links(self.root):
@@ -326,6 +333,7 @@ def check(root: str | Path, paths: Iterable[str] | None = None, *, html_rules: b
                parallel.default_workers() if workers is None else workers)
     run.keep_content = keep_content
     run.guarded(CONFIG, run.outside)
+    run.guarded(CONFIG, run.site_name)
     run.guarded(run.hub.authors_file, run.authors)
     run.themes()
     run.entries(run.theme_names())
