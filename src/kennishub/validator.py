@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
-from kennishub import characters, crosscheck, parallel, privacy, privacy_scan
+from kennishub import characters, crosscheck, parallel, privacy, privacy_scan, svg_check
 from kennishub.body import check_body, line_col
 from kennishub.html_check import check_rendered
 from kennishub.render import Renderer
@@ -306,6 +306,14 @@ class _Run:
         crosscheck.check_links(self.links, existing, self.report, self.anchors if self.html_rules else None)
         crosscheck.check_organisations(self.hub.entries, positions, self.report)
 
+    def drawings(self) -> None:
+        """SVG files in media/ are published as they are: no script in them (kennishub.svg_check)."""
+        for path in media_files(self.root):
+            if path.suffix.lower() == ".svg":
+                rel = path.relative_to(self.root).as_posix()
+                for problem in svg_check.check_svg(path):
+                    self.report(rel, problem.line, None, "error", "unsafe-svg", problem.message)
+
     def _media_files(self) -> set[str]:
         """Media files inside the hub (links out of it are left out: `outside` reports them)."""
         return {p.relative_to(self.root).as_posix() for p in media_files(self.root)}
@@ -334,6 +342,7 @@ def check(root: str | Path, paths: Iterable[str] | None = None, *, html_rules: b
     run.keep_content = keep_content
     run.guarded(CONFIG, run.outside)
     run.guarded(CONFIG, run.site_name)
+    run.guarded(CONFIG, run.drawings)
     run.guarded(run.hub.authors_file, run.authors)
     run.themes()
     run.entries(run.theme_names())
