@@ -25,25 +25,28 @@ from kennishub.validator import today_amsterdam
 
 KINDS = {t: folder for folder, (types, _, _) in COLLECTIONS.items() for t in types}
 
+# The guidance is one HTML comment: it may hold no "<!--" or "-->" of its own (the first
+# "-->" would end it and show the rest on the page; comments.py reports that).
+_HIDDEN = "Deze aanwijzing is op de site onzichtbaar; je mag haar weghalen, van de eerste tot en met de laatste regel."
 _BODY = {
     "verhaal": (
         "<!-- Schrijf hier het verhaal, minstens 80 woorden. Tussenkopjes maak je met '## Kopje',\n"
         "bijvoorbeeld: Wat speelde er? Wat hebben we samen gedaan? Wat leverde het op?\n"
-        "Deze aanwijzing (tussen <!-- en -->) mag je weghalen; op de site is ze onzichtbaar. -->\n"
+        f"{_HIDDEN} -->\n"
     ),
     "interview": (
         "<!-- Schrijf hier het interview, minstens 80 woorden. Een vraag kan een tussenkopje zijn:\n"
         "'## Wat maakt samenwerken voor jou waardevol?'. Citaten zet je tussen aanhalingstekens of\n"
-        "op een regel die begint met '> '. Deze aanwijzing mag je weghalen. -->\n"
+        f"op een regel die begint met '> '.\n{_HIDDEN} -->\n"
     ),
     "terugblik": (
         "<!-- Schrijf hier de terugblik op de bijeenkomst, minstens 80 woorden: wie waren er,\n"
-        "wat werd er besproken, wat nemen de deelnemers mee? Deze aanwijzing mag je weghalen. -->\n"
+        f"wat werd er besproken, wat nemen de deelnemers mee?\n{_HIDDEN} -->\n"
     ),
     "checklist": (
         "<!-- Schrijf de geleerde lessen als vragen die je jezelf kunt stellen: minstens drie,\n"
         "elk op een eigen regel die begint met '- [ ] ', bijvoorbeeld: '- [ ] Weten we welke\n"
-        "professionals het gezin al kennen?'. Deze aanwijzing (tussen <!-- en -->) mag je weghalen. -->\n"
+        f"professionals het gezin al kennen?'.\n{_HIDDEN} -->\n"
     ),
 }
 
