@@ -21,6 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kennishub import comments
 from kennishub.schema import model
 
 MAX_BYTES: int = model()["bodyLimits"]["maxBytes"]
@@ -205,6 +206,8 @@ def check_body(body: str, rules: dict, *, html_rules: bool = True, max_bytes: in
             target = m.group(2)
             if not _SCHEME.match(unescape(target)) and not target.startswith(("/", "mailto:")):
                 report.links.append((m.start(2), target))
+    for found in comments.problems(body, _fences):  # HTML comments that would show on the page
+        issues.add(BodyIssue(*found))
     if "minWords" in rules:
         report.words = count_words(text, stop=rules["minWords"])
         if report.words < rules["minWords"]:
