@@ -22,7 +22,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from kennishub import hub, privacy
+from kennishub import debug, hub, privacy
 from kennishub.body import line_col
 from kennishub.frontmatter import read, split
 from kennishub.hub import DEFAULT_AUTHORS_FILE, plugin_options, read_source
@@ -82,6 +82,7 @@ def _scan_file(root: Path, rel: str, report: Report) -> bool:
     try:
         scan_text(rel, source.text, _allow_of(source.text, rel), report)
     except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the check
+        debug.traceback()
         report(rel, 1, None, "error", "internal-error",
                f"dit bestand kon niet op persoonsgegevens worden gecontroleerd ({type(exc).__name__}) — "
                "meld dit aan de beheerder van de hub")

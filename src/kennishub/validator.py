@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
-from kennishub import characters, crosscheck, parallel, privacy, privacy_scan, svg_check
+from kennishub import characters, crosscheck, debug, parallel, privacy, privacy_scan, svg_check
 from kennishub.body import check_body, line_col
 from kennishub.html_check import check_rendered
 from kennishub.render import Renderer
@@ -103,7 +103,8 @@ class _Run:
             return fm.pos(path) if code in _KEY_CODES else fm.vpos(path)
 
         def report(pos, severity, code, message):
-            self.report(rel, pos.line, pos.column, severity, code, message)
+            if not fm.hides(code, message):  # a key present but unreadable is not missing
+                self.report(rel, pos.line, pos.column, severity, code, message)
 
         ctx = Context(locate=locate, report=report, today=self.today, values=fm.data,
                       draft=fm.data.get("draft") is True, extras=extras)
@@ -212,6 +213,7 @@ class _Run:
         try:
             check(*args)
         except Exception as exc:  # noqa: BLE001 - one file's failure must not stop the run
+            debug.traceback()
             self.report(rel, 1, None, "error", "internal-error",
                         f"dit bestand kon niet worden gecontroleerd ({type(exc).__name__}: {exc}) — "
                         "meld dit aan de beheerder van de hub")
@@ -228,8 +230,8 @@ class _Run:
         fm = self.front_matter(rel, text, self.theme_schema, {}, "theme")
         if isinstance(fm.data, dict):
             self.hub.themes[slug] = Theme(rel, slug, fm.data, fm.body, fm.body_line)
-            self.body(rel, fm, {})
-            self.privacy(rel, text, [])
+        self.body(rel, fm, {})  # also when the front matter does not read: one run tells everything
+        self.privacy(rel, text, [])
 
     def theme_names(self) -> dict[str, str]:
         names: dict[str, str] = {}
@@ -269,7 +271,9 @@ class _Run:
                   "authors_file": self.hub.authors_file, "base": lambda: (self.root / rel).parent, "municipalities": [],
                   "html_rules": self.html_rules}
         fm = self.front_matter(rel, text, self.entry_schema, extras)
-        if not isinstance(fm.data, dict):
+        if not isinstance(fm.data, dict):  # nothing of the front matter reads: still the body and privacy
+            self.privacy(rel, text, [])
+            self.body(rel, fm, {})
             return
         meta = fm.data
         kind = meta.get("type")
