@@ -14,7 +14,9 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from kennishub import municipalities as gemeenten
+from kennishub import municipalities_history as herindelingen
 from kennishub import suggest
+from kennishub.dates_nl import parse_dutch_date
 from kennishub.schema import Context, key_of
 from kennishub.text import fold
 
@@ -44,8 +46,7 @@ def check_date(value, path: tuple, ctx: Context, schema: dict) -> None:
             ctx.error(path, "invalid-date", f"'{key_of(path)}' moet een datum zonder tijd zijn — schrijf JJJJ-MM-DD, "
                       f"bijvoorbeeld {value.date().isoformat()}")
         else:
-            ctx.error(path, "invalid-date", f"'{value}' is geen geldige datum voor '{key_of(path)}' — schrijf een "
-                      "bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2024-03-15")
+            ctx.error(path, "invalid-date", _date_message(value, key_of(path)))
         return
     if schema.get("x-not-future") and date > ctx.today and not ctx.draft:
         ctx.error(path, "date-in-future", f"datum {date.isoformat()} ligt in de toekomst — gebruik een datum tot en "
@@ -60,6 +61,18 @@ def check_date(value, path: tuple, ctx: Context, schema: dict) -> None:
         if first and date < first:
             ctx.error(path, "date-before", f"'{key_of(path)}' ({date.isoformat()}) ligt vóór '{other}' "
                       f"({first.isoformat()}) — een bijwerking kan niet eerder zijn dan de publicatie")
+
+
+def _date_message(value, key: str) -> str:
+    """Why `value` is no date, with the ISO form of a date written the Dutch way."""
+    date, reason = parse_dutch_date(str(value)) if isinstance(value, (str, int, float)) else (None, None)
+    if date is not None:
+        return (f"'{value}' is geen datum als JJJJ-MM-DD voor '{key}' — bedoel je {date.isoformat()}? "
+                "Schrijf het jaar eerst, dan de maand en de dag, met streepjes")
+    if reason is not None:
+        return f"'{value}' is geen bestaande datum voor '{key}': {reason} — schrijf een bestaande datum als JJJJ-MM-DD"
+    return (f"'{value}' is geen geldige datum voor '{key}' — schrijf een bestaande datum als JJJJ-MM-DD, "
+            "bijvoorbeeld 2024-03-15")
 
 
 def check_plain_text(value, path: tuple, ctx: Context, schema: dict) -> None:
@@ -88,7 +101,15 @@ def check_theme(value, path: tuple, ctx: Context, schema: dict) -> None:
 
 def check_municipality(value, path: tuple, ctx: Context, schema: dict) -> None:
     found = gemeenten.lookup(value)
-    if found.status in ("ok", "accent"):
+    # Over time: a former municipality, or one named for a date before it existed.
+    verdict = herindelingen.check(value, found, herindelingen.entry_date(ctx.values, as_date))
+    if verdict is not None:
+        ctx.extras.setdefault("municipalities", []).append((verdict.name, verdict.province))
+        if verdict.code and verdict.message:
+            ctx.error(path, verdict.code, verdict.message, severity="warning")
+        if found.status == "unknown":
+            return  # a former municipality: accepted as written
+    elif found.status in ("ok", "accent"):
         ctx.extras.setdefault("municipalities", []).append((found.name, found.province))
     text = gemeenten.message_nl(value, found)
     if found.status == "accent":

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from kennishub.dates_nl import parse_dutch_date
 from kennishub.model import COLLECTIONS
 from kennishub.privacy import find_personal_data
 from kennishub.suggest import nearest
@@ -34,8 +35,6 @@ TYPES = [t for types, _, _ in COLLECTIONS.values() for t in types]
 
 _HEADING = re.compile(r"^### (.+?)\s*$")
 _CHECKED = re.compile(r"^\s*[-*] \[[xX]\] ")
-_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DATE_NL = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _SPACE = re.compile(r"\s+")
 
 
@@ -131,18 +130,9 @@ def _items(value: str, *, commas: bool) -> list[str]:
 
 
 def parse_date(value: str) -> dt.date | None:
-    """'2025-03-14' or '14-03-2025' (also with / or .) as a date; None when it is neither."""
-    value = value.strip()
-    if m := _DATE_ISO.match(value):
-        year, month, day = (int(g) for g in m.groups())
-    elif m := _DATE_NL.match(value):
-        day, month, year = (int(g) for g in m.groups())
-    else:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+    """A date as people write it ('2025-03-14', '14-03-2025', '14/3/2025', '14 maart 2025',
+    '14 mrt 2025'; see dates_nl); None when it is none, or cannot exist."""
+    return parse_dutch_date(value)[0]
 
 
 def parse_type(value: str) -> str | None:
@@ -236,11 +226,12 @@ def convert(text: str, labels: dict[str, str], themes: dict[str, str]) -> Conver
         else:
             meta["type"] = entry_type
     if date_text:
-        date = parse_date(date_text)
+        date, reason = parse_dutch_date(date_text)
         if date is None:
+            why = f": {reason}" if reason else ""
             problems.append(
-                f"De datum {quote(date_text, 40)} is geen geldige datum. "
-                "Schrijf hem als JJJJ-MM-DD, bijvoorbeeld 2025-03-14."
+                f"De datum {quote(date_text, 40)} is geen geldige datum{why}. "
+                "Schrijf hem als 14-03-2025, 14 maart 2025 of 2025-03-14."
             )
         else:
             meta["date"] = date
