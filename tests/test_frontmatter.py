@@ -186,7 +186,8 @@ def test_rejected_constructs(front: str, line: int, column: int, code: str) -> N
 ])
 def test_yaml_errors_in_dutch(front: str, line: int, column: int, code: str, fragment: str) -> None:
     fm = read("---\n" + front + "---\n")
-    assert fm.data is None
+    # the broken key is left out; a tab in the indentation is read as a space
+    assert fm.data == ({"source": {"url": "a"}} if code == "yaml-tab" else {})
     assert [(p.line, p.column, p.code) for p in fm.problems] == [(line, column, code)]
     message = fm.problems[0].message
     assert fragment in message

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import yaml
@@ -20,6 +21,7 @@ from yaml.nodes import ScalarNode
 
 from kennishub.schema import model
 from kennishub.yaml_errors import YamlProblem, add_error
+from kennishub.yaml_recover import Parsed, recover
 
 try:  # the C parser is much faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
@@ -59,6 +61,12 @@ class FrontMatter:
     body_line: int = 1
     start_line: int = 1  # line of the opening '---'
     offset: int = 1  # file line of the YAML's first line (marks count lines from 0)
+    broken: dict = field(default_factory=dict)  # top-level key -> line: present, but its YAML does not read
+
+    def hides(self, code: str, message: str) -> bool:
+        """Whether a schema problem calls a key missing that is present but unreadable
+        (its YAML problem is reported already)."""
+        return code == "missing-key" and any(rx.search(message) for key in self.broken for rx in _missing(key))
 
     def _at(self, mark) -> Pos:
         return Pos(mark.line + self.offset, mark.column + 1)
@@ -120,8 +128,7 @@ def read(text: str, fields: str = "title, type, date, summary, themes") -> Front
     try:
         result.data = builder.build(fm_text)
     except yaml.YAMLError as exc:
-        result.data = None
-        add_error(result.problems, exc, fm_text, first)
+        _recover(result, exc, fm_text, first)
     if result.data is None and not result.problems:
         result.problems.append(YamlProblem(1, 1, "front-matter-empty",
             f"de front matter is leeg — vul de verplichte velden in: {fields}"))
@@ -287,6 +294,43 @@ class _Builder:
         except (ConstructorError, ValueError, OverflowError):
             self.problem(ev, "invalid-value", f"'{value}' is geen geldige waarde — zet de tekst tussen aanhalingstekens")
             return value
+
+
+def _parse_block(text: str, first_line: int) -> Parsed:
+    part = FrontMatter()
+    try:
+        data, error = _Builder(part, first_line).build(text), None
+    except yaml.YAMLError as exc:
+        data, error = None, exc
+    return Parsed(data, part.key_marks, part.value_marks, part.problems, error)
+
+
+def _recover(result: FrontMatter, exc: yaml.YAMLError, text: str, first: int) -> None:
+    """Report every YAML mistake at its own line and keep the keys that still read
+    (kennishub.yaml_recover); without a diagnosis, libyaml's own error, and no data."""
+    found = recover(text, first, _parse_block)
+    result.problems.clear()
+    result.key_marks.clear()
+    result.value_marks.clear()
+    if not found.problems:  # every block reads on its own: the mistake lies between them
+        result.data = None
+        add_error(result.problems, exc, text, first)
+        return
+    result.data = found.data
+    result.key_marks.update(found.key_marks)
+    result.value_marks.update(found.value_marks)
+    result.broken = found.broken
+    result.problems += sorted(found.problems, key=lambda p: (p.line, p.column or 0))
+
+
+@lru_cache(maxsize=None)
+def _missing(key: str) -> tuple:
+    """Patterns of the schema's messages that call `key` missing (content model `messages`)."""
+    patterns = []
+    for name, field_name in (("required", "key"), ("dependentRequired", "other")):
+        rx = re.escape(model()["messages"][name]).replace(re.escape("{" + field_name + "}"), re.escape(key))
+        patterns.append(re.compile("^" + re.sub(r"\\\{\w+\\\}", ".*", rx)))
+    return tuple(patterns)
 
 
 def parse_yaml(text: str, first_line: int = 1) -> FrontMatter:
