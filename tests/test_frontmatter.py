@@ -242,3 +242,76 @@ def test_duplicate_key_keeps_first_value_and_names_its_line() -> None:
     fm = read("---\ntitle: eerste\ntype: verhaal\ntitle: tweede\n---\n")
     assert fm.data == {"title": "eerste", "type": "verhaal"}
     assert "ook op regel 2" in fm.problems[0].message
+
+
+# ---- a front matter that does not read: every mistake at its line, the rest still read ----
+
+@pytest.mark.parametrize("front, line, column, code, fragment", [
+    ("title:Ons eerste verhaal\ntype: verhaal\n", 2, 7, "yaml-colon-space", "schrijf: title: Ons eerste verhaal"),
+    ("source:\n  title: a\n  url:https://x.nl\ntype: verhaal\n", 4, 7, "yaml-colon-space", "url: https://x.nl"),
+    ("summary: Wat: dit\ntype: verhaal\n", 2, 13, "yaml-colon", 'summary: "Wat: dit"'),
+    ('title: Vraag: "wat"\ntype: verhaal\n', 2, 13, "yaml-colon", "title: 'Vraag: \"wat\"'"),
+    ('title: "Samen\ntype: verhaal\n', 2, 8, "yaml-quote", 'title: "Samen"'),
+    ("places:\n  - 's-Hertogenbosch\ntype: verhaal\n", 3, 5, "yaml-quote", "- \"'s-Hertogenbosch\""),
+    ("themes:\n  - a\n  b\ntype: verhaal\n", 4, 3, "yaml-list-dash", "- b"),
+    ("themes:\n- a\nb\ntype: verhaal\n", 4, 1, "yaml-list-dash", "- b"),
+    ("summary: een\ntwee\ntype: verhaal\n", 3, 1, "yaml-no-key", "bij 'summary' erboven"),
+    ("type: verhaal\nsource:\n\ttitle: a\n", 4, 1, "yaml-tab", "spaties"),
+])
+def test_mistake_at_its_line_and_the_rest_read(front: str, line: int, column: int, code: str, fragment: str) -> None:
+    fm = read("---\n" + front + "---\nTekst.\n")
+    assert [(p.line, p.column, p.code) for p in fm.problems] == [(line, column, code)], fm.problems
+    assert fragment in fm.problems[0].message
+    assert fm.data["type"] == "verhaal"
+    assert fm.body == "Tekst.\n"
+
+
+def test_five_mistakes_five_messages_and_exact_positions_for_the_rest() -> None:
+    front = ("title:Ons eerste verhaal\n"        # 2: no space after the colon
+             "type: verhaal\n"
+             "summary: Wat we leerden: veel\n"   # 4: unquoted colon
+             "themes:\n  - armoede\n  onderwijs\n"  # 7: item without '- '
+             "places: [Oost, West]\n"
+             "municipalities:\n  - 's-Hertogenbosch\n"  # 10: unclosed quote
+             "type: interview\n")                # 11: key typed twice
+    fm = read("---\n" + front + "---\nTekst.\n")
+    assert [(p.line, p.code) for p in fm.problems] == [
+        (2, "yaml-colon-space"), (4, "yaml-colon"), (7, "yaml-list-dash"), (10, "yaml-quote"), (11, "yaml-duplicate-key")]
+    assert fm.data == {"type": "verhaal", "places": ["Oost", "West"]}
+    assert set(fm.broken) == {"title", "summary", "themes", "municipalities"}
+    assert tuple(fm.pos(("places", 1))) == (8, 16) and tuple(fm.vpos(("type",))) == (3, 7)
+
+
+def test_broken_key_is_not_called_missing() -> None:
+    fm = read("---\ntitle:Samen\ntype: verhaal\n---\n")
+    assert fm.hides("missing-key", "verplicht veld 'title' ontbreekt — voeg het toe, bijvoorbeeld: title: x")
+    assert not fm.hides("missing-key", "verplicht veld 'date' ontbreekt — voeg het toe, bijvoorbeeld: date: x")
+    assert not fm.hides("too-short", "verplicht veld 'title' ontbreekt")
+
+
+def test_a_tab_only_is_read_with_spaces_at_the_same_columns() -> None:
+    fm = read("---\nsource:\n\ttitle: Nieuwsbrief\n\turl: https://x.nl\ntitle: Vraag: x\n---\n")
+    assert fm.data["source"] == {"title": "Nieuwsbrief", "url": "https://x.nl"}
+    assert tuple(fm.vpos(("source", "url"))) == (4, 7)
+    assert [p.code for p in fm.problems] == ["yaml-tab", "yaml-tab", "yaml-colon"]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(["title", "summary", "type", "places", "source", "date"]), _values,
+                       min_size=2, max_size=6), st.integers(0, 5))
+def test_one_broken_key_leaves_the_others_as_pyyaml_reads_them(data: dict, which: int) -> None:
+    """Break one top-level key of a valid dump (`key:value` without the space): exactly
+    that key is missing from the data, every other key reads as before."""
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    assume(not any(line.rstrip() in ("---", "...") for line in dumped.split("\n")))
+    keys = list(data)
+    broken = keys[which % len(keys)]
+    lines = dumped.split("\n")
+    at = next(i for i, t in enumerate(lines) if t.startswith(broken + ":"))
+    assume(lines[at] != broken + ":")  # a key without an inline value: nothing to glue to
+    lines[at] = lines[at].replace(": ", ":", 1)
+    fm = read("---\n" + "\n".join(lines) + "---\nTekst\n")
+    assume(fm.problems and fm.data is not None)  # 'title:x' alone can still be valid YAML text
+    expected = yaml.load(dumped, Loader=SAFE_LOADER)
+    assert fm.data == {k: v for k, v in expected.items() if k != broken}
+    assert fm.problems[0].line == at + 2

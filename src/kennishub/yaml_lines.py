@@ -105,13 +105,13 @@ def _prefix(ln: Line) -> str:
     return ln.dash + (f"{ln.key}: " if ln.key is not None else "")
 
 
-def _quote_problem(ln: Line, number: int, later: list[str]) -> YamlProblem | None:
+def _quote_problem(ln: Line, number: int, closes_later: dict) -> YamlProblem | None:
     value = ln.value.rstrip()
     quote = value[0]
     col = ln.value_col + 1
     end = _close(value, quote)
     if end < 0:
-        if any(quote in other for other in later):
+        if closes_later[quote]:
             return None  # a quoted text over several lines: it may well close further on
         shown = ln.text.strip()
         if quote == "'":
@@ -137,6 +137,7 @@ def diagnose(lines: list[str], start: int, end: int, first: int, base: int) -> l
     problems: list[YamlProblem] = []
     keys = known_keys()
     item_indent = None  # indentation of the block's list items
+    last = {q: max((i for i in range(start, end) if q in lines[i]), default=-1) for q in ("'", '"')}
     for i in range(start, end):
         text = lines[i]
         if not is_content(text):
@@ -153,7 +154,7 @@ def diagnose(lines: list[str], start: int, end: int, first: int, base: int) -> l
             item_indent = ln.indent
         value = ln.value
         if value[:1] in ("'", '"'):
-            found = _quote_problem(ln, number, lines[i + 1:end])
+            found = _quote_problem(ln, number, {q: last[q] > i for q in last})
             if found:
                 problems.append(found)
             continue

@@ -132,8 +132,8 @@ def _broken(out: Recovered, lines: list[str], start: int, end: int, first: int, 
     found = list(parsed.problems)
     if parsed.error is not None and not isinstance(parsed.error, yaml.MarkedYAMLError):
         add_error(found, parsed.error, block, first + start)  # a control character: that first
-    known = len(found)
-    found += [p for p in diagnose(lines, start, end, first, base) if not any(q.line == p.line for q in found)]
+    known, taken = len(found), {p.line for p in found}
+    found += [p for p in diagnose(lines, start, end, first, base) if p.line not in taken]
     if parsed.error is not None and len(found) == known:
         add_error(found, parsed.error, block, first + start)
     if not found:
