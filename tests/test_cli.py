@@ -365,3 +365,110 @@ def test_path_argument_with_newline_is_escaped(hub: Path) -> None:
     assert proc.returncode == 2
     assert "'stories/\\n::error::x.md' bestaat niet" in proc.stderr
     assert not any(line.lstrip().startswith("::") for line in proc.stderr.splitlines())
+
+
+# ---- Dutch everywhere an editor looks ------------------------------------------------------
+
+ENGLISH = re.compile(r"\b(usage|invalid|choices?|required|arguments|options|show|help message|error:|expected"
+                     r"|unrecognized|ambiguous|not allowed)\b", re.IGNORECASE)
+HELPS = [["--help"], ["-h"], ["check", "--help"], ["new", "--help"], ["from-issue", "--help"],
+         ["issue-form", "--help"]]
+WRONG = [[], ["bestaat-niet"], ["--bogus"], ["check", "--bogus"], ["check", "--format", "xml"], ["check", "--root"],
+         ["new"], ["new", "verhaa", "Titel"], ["new", "verhaal"], ["from-issue"], ["from-issue", "--body-file"],
+         ["from-issue", "--body-file", "x", "--number", "zeven"], ["issue-form", "--check", "extra"], ["--chec"]]
+
+
+@pytest.mark.parametrize("args", HELPS + WRONG, ids=lambda a: " ".join(a) or "(niets)")
+def test_help_and_usage_errors_are_dutch(clean_hub: Path, args: list[str]) -> None:
+    proc = run(*args, cwd=clean_hub)
+    shown = proc.stdout + proc.stderr
+    assert "gebruik: kennishub" in shown
+    assert ENGLISH.findall(shown) == [], shown
+    if args in HELPS:
+        assert proc.returncode == 0 and "toon deze uitleg en stop" in proc.stdout
+    else:
+        assert proc.returncode == 2 and ("fout in de opdracht" in proc.stderr or "opdrachten" in proc.stderr)
+
+
+def test_argparse_left_english_outside_the_command() -> None:
+    import argparse
+
+    from kennishub import cli
+
+    cli.build_parser().format_help()
+    assert argparse.ArgumentParser(prog="x").format_usage().startswith("usage: ")
+
+
+def test_annotation_title_is_dutch(hub: Path) -> None:
+    proc = run("check", "--format", "github", cwd=hub)
+    first = proc.stdout.split("\n")[0]
+    assert ",title=kennishub%3A te kort::" in first
+    assert "too-short" not in first
+
+
+def registry() -> dict:
+    from kennishub.report import registry as load
+
+    return load()
+
+
+def test_registry_entries_are_complete() -> None:
+    codes = registry()["codes"]
+    assert len(codes) > 50
+    for code, entry in codes.items():
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code), code
+        assert entry["title"].strip() and not ENGLISH.search(entry["title"]), code
+        assert entry["severity"] in ("error", "warning", "both"), code
+
+
+def test_every_code_of_the_golden_cases_has_an_entry(tmp_path: Path) -> None:
+    """All golden cases in one hub (the authors-file cases one at a time): every code has a title."""
+    from kennishub.validator import check
+
+    cases = Path(__file__).parent / "cases"
+    root = tmp_path / "hub"
+    shutil.copytree(BASE_HUB, root)
+    targets = {"stories": "stories", "lessons-learned": "lessons-learned", "themas": "docs/themas"}
+    for folder, target in targets.items():
+        for case in (cases / folder).glob("*.md"):
+            shutil.copy(case, root / target / case.name)
+    problems = check(root).result.problems
+    for registry_case in (cases / "authors-file").glob("*.yml"):
+        shutil.copy(registry_case, root / ".authors.yml")
+        problems += check(root).result.problems
+    found: dict[str, set] = {}
+    for p in problems:
+        found.setdefault(p.code, set()).add(p.severity)
+    assert len(found) > 40  # the cases do emit codes
+    codes = registry()["codes"]
+    assert sorted(set(found) - set(codes)) == []
+    wrong = {c: s for c, s in found.items() if s - ({"error", "warning"} if codes[c]["severity"] == "both"
+                                                     else {codes[c]["severity"]})}
+    assert wrong == {}
+
+
+def test_glossary_words_are_explained_in_the_guide() -> None:
+    guide = (Path(__file__).parent.parent / "docs" / "bijdragen.md").read_text(encoding="utf-8")
+    _, sep, glossary = guide.partition("## Woordenlijst")
+    assert sep, "docs/bijdragen.md has no section 'Woordenlijst'"
+    glossary = glossary.split("\n## ", 1)[0]
+    for word in registry()["glossary"]:
+        # a heading of its own: an anchor on the page (#front-matter, #yaml, …)
+        assert re.search(rf"^### {re.escape(word)}$", glossary, re.MULTILINE), word
+
+
+@pytest.mark.parametrize("message, noted", [
+    ("de front matter is niet afgesloten", True),
+    ("'abc' is geen slug — schrijf de bestandsnaam", True),
+    ("de HTML-tag <script> is niet toegestaan", True),
+    ("onbekende gemeente 'Amsterdm' — bedoel je 'Amsterdam'?", False),
+    ("de tekst heeft 9 woorden — schrijf er minstens 80", False),
+])
+def test_glossary_pointer(message: str, noted: bool) -> None:
+    from kennishub.problems import Problem
+    from kennishub.report import GLOSSARY_NOTE, github_line, with_glossary
+
+    assert with_glossary(message).endswith(GLOSSARY_NOTE) is noted
+    line = github_line(Problem("stories/a.md", 3, None, "error", "yaml-syntax", message))
+    assert line.endswith("Woordenlijst' op de pagina Bijdragen)") is noted
+    assert ",title=kennishub%3A fout in de YAML::" in line

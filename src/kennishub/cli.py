@@ -9,6 +9,8 @@ import importlib
 import sys
 from pathlib import Path
 
+from kennishub.argparse_nl import DutchArgumentParser, dutch
+
 # Modules that register a subcommand, in the order `kennishub --help` lists them.
 COMMANDS = [
     "kennishub.check_command",
@@ -16,14 +18,6 @@ COMMANDS = [
     "kennishub.from_issue",
     "kennishub.form_themes",
 ]
-
-
-class DutchArgumentParser(argparse.ArgumentParser):
-    """argparse with Dutch usage errors and exit status 2."""
-
-    def error(self, message: str) -> None:  # pragma: no cover - exercised via CLI tests
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: fout in de opdracht: {message}\n")
 
 
 def hub_root(given: str | None) -> Path | None:
@@ -51,13 +45,16 @@ def hub_root(given: str | None) -> Path | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = DutchArgumentParser(
-        prog="kennishub",
-        description="Hulpmiddelen voor een kennishub: controleren, nieuwe bijdragen maken.",
-    )
-    subparsers = parser.add_subparsers(title="opdrachten", dest="command", parser_class=DutchArgumentParser)
-    for name in COMMANDS:
-        importlib.import_module(name).add_parser(subparsers)
+    with dutch():  # the headings and the help option are worded when the parser is made
+        parser = DutchArgumentParser(
+            prog="kennishub",
+            description="Hulpmiddelen voor een kennishub: bijdragen controleren, nieuwe bijdragen maken, issues omzetten.",
+            epilog="Uitleg bij één opdracht: kennishub OPDRACHT --help",
+        )
+        subparsers = parser.add_subparsers(title="opdrachten", dest="command", metavar="OPDRACHT",
+                                           parser_class=DutchArgumentParser)
+        for name in COMMANDS:
+            importlib.import_module(name).add_parser(subparsers)
     return parser
 
 

@@ -93,7 +93,7 @@ def add_parser(subparsers) -> None:
             "Uitkomst: 0 = gelijk (of bijgewerkt), 1 = met --check: verschilt, 2 = formulier niet bruikbaar."
         ),
     )
-    parser.add_argument("--root", help="map van de kennishub (standaard: de map met mkdocs.yml waarin je staat)")
+    parser.add_argument("--root", metavar="MAP", help="map van de kennishub (standaard: de map met mkdocs.yml waarin je staat)")
     parser.add_argument("--check", action="store_true", help="alleen controleren, niets schrijven")
     parser.set_defaults(func=run)
 

@@ -174,7 +174,7 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("kind", choices=list(KINDS), metavar="soort", help="verhaal, interview, terugblik of checklist")
     parser.add_argument("title", metavar="titel", help='de titel, tussen aanhalingstekens: "Samen aan tafel"')
-    parser.add_argument("--root", help="map van de kennishub (standaard: de map met mkdocs.yml waarin je staat)")
+    parser.add_argument("--root", metavar="MAP", help="map van de kennishub (standaard: de map met mkdocs.yml waarin je staat)")
     parser.set_defaults(func=run)
 
 

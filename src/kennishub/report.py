@@ -12,10 +12,40 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from kennishub.problems import SEVERITY_NL, Problem, Result
 
 FORMATS = ("text", "github", "json")
+GLOSSARY_NOTE = " (zie 'Woordenlijst' op de pagina Bijdragen)"
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict:
+    """`data/meldingen.yaml`: {'codes': {code: {'title', 'severity'}}, 'glossary': [word, ...]}."""
+    text = resources.files("kennishub").joinpath("data/meldingen.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return {"codes": {e["code"]: e for e in data["codes"]}, "glossary": list(data["glossary"])}
+
+
+def title_nl(code: str, severity: str = "error") -> str:
+    """The short Dutch title of a problem code ('invalid-date' -> 'ongeldige datum')."""
+    entry = registry()["codes"].get(code)
+    return entry["title"] if entry else SEVERITY_NL.get(severity, "melding")
+
+
+@lru_cache(maxsize=1)
+def _glossary_pattern() -> re.Pattern:
+    words = sorted(registry()["glossary"], key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.IGNORECASE)
+
+
+def with_glossary(message: str) -> str:
+    """`message`, plus a pointer to the glossary when it uses one of its technical words."""
+    return message + GLOSSARY_NOTE if _glossary_pattern().search(message) else message
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -81,8 +111,8 @@ def github_line(p: Problem, strict: bool = False) -> str:
     props = f"file={_escape_property(escape(p.path, keep=_LINE_BREAKS))},line={p.line}"
     if p.column:
         props += f",col={p.column}"
-    props += f",title={_escape_property('kennishub ' + p.code)}"
-    return f"::{level} {props}::{_escape_data(escape(p.message))}"
+    props += f",title={_escape_property('kennishub: ' + title_nl(p.code, p.severity))}"
+    return f"::{level} {props}::{_escape_data(escape(with_glossary(p.message)))}"
 
 
 def render(result: Result, fmt: str = "text", strict: bool = False) -> str:
