@@ -104,6 +104,28 @@ def test_issue_body(case: Path, tmp_path, capsys):
         assert (root / expected["path"]).read_text(encoding="utf-8") == expected["file"]
 
 
+@pytest.mark.parametrize("case, status", [("validatiefouten", 1), ("interview", 0), ("vol-fouten", 3),
+                                          ("privacy-telefoon-in-verhaal", 4)])
+def test_pull_request_description(case, status, tmp_path, capsys):
+    """The description of the pull request holds what the check still says, by field; no
+    description (so no pull request) when nothing was written."""
+    root = make_hub(tmp_path)
+    pr = tmp_path / "pr.md"
+    assert cli.main(["from-issue", "--body-file", str(HERE / "issue_forms" / f"{case}.md"), "--number", "7",
+                     "--root", str(root), "--comment-file", str(tmp_path / "c.md"), "--pr-body-file", str(pr)]) == status
+    capsys.readouterr()
+    if status >= 3:
+        assert not pr.exists()
+        return
+    body = pr.read_text(encoding="utf-8")
+    assert "Closes #7" in body and "(issue #7)" in body
+    if case == "interview":
+        assert "0 fouten en 1 waarschuwing" in body
+        assert "Gemeenten: schrijf de gemeente 'Súdwest Fryslân' als 'Súdwest-Fryslân'" in body
+    else:
+        assert "4 fouten en 0 waarschuwingen" in body and "Samenvatting: te kort" in body
+
+
 def test_cases_all_have_expectations():
     assert CASES, "no cases in tests/issue_forms/"
     missing = [c.name for c in CASES if not c.with_suffix(".expected").exists()]
@@ -281,14 +303,48 @@ def test_field_at(needle, field):
 
 
 def test_privacy_warnings_in_the_reply_name_the_field_not_the_value():
+    from kennishub.issue_fields import FormFields
     from kennishub.issue_reply import messages
     from kennishub.problems import Problem
 
     text = entry_text({"title": "Titel"}, "Bel de school op 06 12345678.\n")
     problems = [Problem("stories/x.md", 5, 3, "warning", "privacy-phone", "mogelijk persoonsgegeven: '06 12345678'"),
                 Problem("stories/x.md", 5, 1, "error", "other", "zin 'Bel de school op 06 12345678.' is vreemd")]
-    lines = messages(problems, text, {"text": "Je verhaal"})
-    assert lines[0].startswith("waarschuwing: ") and "Je verhaal: een telefoonnummer" in lines[0]
-    assert "5:3" not in lines[0]
-    assert all("12345678" not in line for line in lines)
-    assert lines[1] == "stories/x.md:5:1: fout: zin 'Bel de school op […].' is vreemd"
+    lines = messages(problems, text, FormFields({"Titel": "title", "Je verhaal": "text"}))
+    assert [line.severity for line in lines] == ["error", "warning"]
+    assert lines[1].text == "Je verhaal: een telefoonnummer — een redacteur kijkt of dit weg moet"
+    assert all("12345678" not in line.text and "5:" not in line.text for line in lines)
+    assert lines[0].text == "Je verhaal: zin 'Bel de school op […].' is vreemd"
+
+
+_LABELS = {"Titel": "title", "Soort bijdrage": "type", "Datum": "date", "Samenvatting": "summary",
+           "Thema's": "themes", "Gemeenten": "municipalities", "Plaats van de bijeenkomst": "event_place",
+           "Geïnterviewden": "interviewees", "Je verhaal": "text"}
+
+
+@pytest.mark.parametrize("code, message, line, label, said", [
+    ("too-short", "'summary' is te kort (8 tekens) — gebruik minstens 30 tekens", 5, "Samenvatting",
+     "te kort (8 tekens) — gebruik minstens 30 tekens"),
+    ("missing-key", "verplicht veld 'date' ontbreekt — voeg het toe", 1, "Datum", "ontbreekt — voeg het toe"),
+    ("empty-value", "veld 'event.place' is leeg — vul een waarde in", 9, "Plaats van de bijeenkomst",
+     "leeg — vul een waarde in"),
+    ("invalid-date", "'event.date' moet een datum zonder tijd zijn", 9, "Datum", "moet een datum zonder tijd zijn"),
+    ("too-few-words", "de tekst heeft 9 woorden — schrijf er minstens 80", 1, "Je verhaal",
+     "de tekst heeft 9 woorden — schrijf er minstens 80"),
+    ("date-before", "'date' (2020-01-01) ligt vóór 'updated'", 3, "Datum", "(2020-01-01) ligt vóór 'updated'"),
+    ("unknown-theme", "onbekend thema 'armoed' — bedoel je 'armoede'?", 6, "Thema's",
+     "onbekend thema 'armoed' — bedoel je 'armoede'?"),
+    ("too-short", "'interviewees.name' is te kort", 8, "Geïnterviewden", "te kort"),
+])
+def test_problem_in_the_words_of_the_form(code, message, line, label, said):
+    """Labels come from the form: a renamed label shows up without code changes."""
+    from kennishub.issue_fields import FormFields
+    from kennishub.problems import Problem
+
+    fields = FormFields(_LABELS)
+    text = "---\ntitle: T\ntype: verhaal\ndate: 2025-01-01\nsummary: S\nthemes:\n- a\ninterviewees:\n- name: A\n---\n\nTekst\n"
+    problem = Problem("stories/x.md", line, None, "error", code, message)
+    assert fields.label_of(fields.field_of(problem, text)) == label
+    assert fields.in_form_words(message) == said
+    renamed = FormFields({("Korte samenvatting" if k == "Samenvatting" else k): v for k, v in _LABELS.items()})
+    assert renamed.label_of(renamed.field_of_key("summary")) == "Korte samenvatting"

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from kennishub import issue_reply, privacy
 from kennishub.form_themes import load_themes, theme_names
+from kennishub.issue_fields import FormFields
 from kennishub.issue_form import MAX_BODY, FormError, convert, load_form, parse_sections
 from kennishub.model import COLLECTIONS
 from kennishub.new_entry import dump_yaml
@@ -73,29 +76,26 @@ def _fields_with_data(issue: str, labels: dict[str, str]) -> list[str]:
     return found
 
 
-def from_issue(root: Path, issue: str, number: int | None = None) -> tuple[int, str, str | None]:
-    """Convert an issue body; return (exit status, Dutch comment, path written or None).
+FALLBACK_TITLE = "bijdrage uit issue"  # a file name for checking an entry whose title is missing
 
-    With `number`, the body ends with an HTML comment naming the issue it came from.
-    """
-    try:
-        labels = load_form(root)
-    except FormError as exc:
-        return EXIT_NOT_CONVERTED, issue_reply.not_converted([f"Interne fout: {exc}. Meld dit aan een beheerder."]), None
-    conversion = convert(issue, labels, theme_names(load_themes(root)))
-    path = None
-    if conversion.ok:
-        path = free_path(root, folder_of(conversion.meta["type"]), conversion.meta["title"])
-        if path is None:
-            conversion.problems.append(
-                "Uit de titel is geen bestandsnaam te maken: gebruik letters of cijfers in de titel."
-            )
-    if not conversion.ok:
-        return EXIT_NOT_CONVERTED, issue_reply.not_converted(conversion.problems, _fields_with_data(issue, labels)), None
-    if number:
-        conversion.body += f"\n<!-- ingezonden via issue #{number} -->\n"
-    text = entry_text(conversion.meta, conversion.body)
-    field_labels = {key: label for label, key in labels.items()}
+
+@dataclass
+class Outcome:
+    """What `from_issue` returns: exit status, the Dutch comment, the file kept (or None), and
+    the pull request's description (when a file is kept)."""
+
+    status: int
+    comment: str
+    path: str | None = None
+    pr_body: str | None = None
+
+    def __iter__(self):  # (status, comment, path), as before
+        return iter((self.status, self.comment, self.path))
+
+
+def _check_written(root: Path, path: str, text: str, keep_if) -> tuple[list, bool]:
+    """Write `text` to `path` (never over a file), check it, and remove it again unless
+    `keep_if(problems)`; on every way out (exceptions too) nothing is left that is not kept."""
     target = root / path
     made_folder = not target.parent.exists()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -105,21 +105,75 @@ def from_issue(root: Path, issue: str, number: int | None = None) -> tuple[int, 
             written = True
             handle.write(text)
         problems = check(root, [path]).result.sorted()
-        private = [p for p in problems if issue_reply.is_private(p)]
-        if private:
-            return EXIT_PRIVATE, issue_reply.not_written_private(
-                issue_reply.private_fields(private, text, field_labels)), None
-        lines = issue_reply.messages(problems, text, field_labels)
-        errors = sum(p.severity == "error" for p in problems)
-        comment = issue_reply.written(path, lines, errors)
-        keep = True
-        return (EXIT_INVALID if errors else EXIT_OK), comment, path
+        keep = bool(keep_if(problems))
+        return problems, keep
     finally:
         if written and not keep:
             target.unlink(missing_ok=True)
         if made_folder and not keep:
             with contextlib.suppress(OSError):
                 target.parent.rmdir()
+
+
+def _not_converted(root: Path, issue: str, labels: dict[str, str], conversion) -> Outcome:
+    """Exit 3, listing what blocks the entry and everything else the check would say of
+    the part that could be read (checked in a file that is removed again at once)."""
+    fields = FormFields(labels)
+    values, _ = parse_sections(issue, labels)
+    blocking = issue_reply.conversion_lines(conversion.problems, values, fields)
+    private = _fields_with_data(issue, labels)
+    later: list = []
+    meta = dict(conversion.meta)
+    if meta and conversion.body.strip():
+        folder = folder_of(meta.get("type", "verhaal"))
+        path = free_path(root, folder, meta.get("title") or FALLBACK_TITLE) or free_path(root, folder, FALLBACK_TITLE)
+        if path:
+            text = entry_text(meta, conversion.body)
+            problems, _ = _check_written(root, path, text, keep_if=lambda _: False)
+            private += issue_reply.private_fields([p for p in problems if issue_reply.is_private(p)], text, fields.label)
+            blocked = {line.field for line in blocking}
+            later = [line for line in issue_reply.messages(
+                         [p for p in problems if not issue_reply.is_private(p)], text, fields)
+                     if not (line.field in blocked and _FOLLOWS_FROM_BLOCKED.search(line.text))]
+    return Outcome(EXIT_NOT_CONVERTED, issue_reply.not_converted(blocking, private, later))
+
+
+# a message that only repeats a blocking problem of its field (the value is missing from the file)
+_FOLLOWS_FROM_BLOCKED = re.compile(r"ontbreekt|is leeg|te weinig items|moet een datum|geen geldige datum")
+
+
+def from_issue(root: Path, issue: str, number: int | None = None) -> Outcome:
+    """Convert an issue body; return the exit status, the Dutch comment and the path written.
+
+    With `number`, the body ends with an HTML comment naming the issue it came from.
+    """
+    try:
+        labels = load_form(root)
+    except FormError as exc:
+        return Outcome(EXIT_NOT_CONVERTED, issue_reply.not_converted([f"Interne fout: {exc}. Meld dit aan een beheerder."]))
+    conversion = convert(issue, labels, theme_names(load_themes(root)))
+    path = None
+    if conversion.ok:
+        path = free_path(root, folder_of(conversion.meta["type"]), conversion.meta["title"])
+        if path is None:
+            conversion.problems.append(
+                "Uit de titel is geen bestandsnaam te maken: gebruik letters of cijfers in de titel."
+            )
+    if not conversion.ok:
+        return _not_converted(root, issue, labels, conversion)
+    if number:
+        conversion.body += f"\n<!-- ingezonden via issue #{number} -->\n"
+    text = entry_text(conversion.meta, conversion.body)
+    fields = FormFields(labels)
+    problems, kept = _check_written(root, path, text,
+                                    keep_if=lambda found: not any(issue_reply.is_private(p) for p in found))
+    if not kept:
+        private = [p for p in problems if issue_reply.is_private(p)]
+        return Outcome(EXIT_PRIVATE, issue_reply.not_written_private(issue_reply.private_fields(private, text, fields.label)))
+    lines = issue_reply.messages(problems, text, fields)
+    errors = any(line.severity == "error" for line in lines)
+    return Outcome(EXIT_INVALID if errors else EXIT_OK, issue_reply.written(path, lines), path,
+                   issue_reply.pr_body(path, lines, number))
 
 
 def add_parser(subparsers) -> None:
@@ -137,10 +191,14 @@ def add_parser(subparsers) -> None:
             "4 = geen bestand gemaakt: er staan persoonsgegevens in (de reactie noemt het veld, niet de gegevens)."
         ),
     )
-    parser.add_argument("--body-file", required=True, help="bestand met de tekst van het issue")
-    parser.add_argument("--number", type=int, help="nummer van het issue (komt als verborgen notitie in het bestand)")
-    parser.add_argument("--root", help="map van de kennishub (standaard: de map met mkdocs.yml waarin je staat)")
-    parser.add_argument("--comment-file", help="schrijf de reactie (Markdown) naar dit bestand in plaats van naar de uitvoer")
+    parser.add_argument("--body-file", metavar="BESTAND", required=True, help="bestand met de tekst van het issue")
+    parser.add_argument("--number", metavar="NUMMER", type=int,
+                        help="nummer van het issue (komt als verborgen notitie in het bestand)")
+    parser.add_argument("--root", metavar="MAP", help="map van de kennishub (standaard: de map met mkdocs.yml waarin je staat)")
+    parser.add_argument("--comment-file", metavar="BESTAND",
+                        help="schrijf de reactie (Markdown) naar dit bestand in plaats van naar de uitvoer")
+    parser.add_argument("--pr-body-file", metavar="BESTAND",
+                        help="schrijf de tekst voor de pull request (met de overgebleven meldingen) naar dit bestand")
     parser.set_defaults(func=run)
 
 
@@ -157,12 +215,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"kennishub: fout in de opdracht: kan '{args.body_file}' niet lezen ({exc.strerror})", file=sys.stderr)
         return EXIT_USAGE
     try:
-        status, comment, path = from_issue(root, issue, args.number)
+        outcome = from_issue(root, issue, args.number)
     except Exception as exc:  # noqa: BLE001 - the issue must get an answer, not a traceback
-        status, path = EXIT_NOT_CONVERTED, None
-        comment = issue_reply.not_converted(
-            [f"Interne fout ({exc.__class__.__name__}). Meld dit aan een beheerder van de kennishub."]
-        )
+        outcome = Outcome(EXIT_NOT_CONVERTED, issue_reply.not_converted(
+            [f"Interne fout ({exc.__class__.__name__}). Meld dit aan een beheerder van de kennishub."]))
+    status, comment, path = outcome
+    if args.pr_body_file and outcome.pr_body:
+        Path(args.pr_body_file).write_text(outcome.pr_body, encoding="utf-8")
     if args.comment_file:
         Path(args.comment_file).write_text(comment, encoding="utf-8")
         if path:

@@ -15,11 +15,13 @@ title).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterable
 
 from kennishub import privacy
+from kennishub.issue_fields import FormFields
 from kennishub.problems import Problem
-from kennishub.report import text_line
+from kennishub.report import escape, with_glossary
 
 LABEL = "verhaal-goedgekeurd"
 REDACTED = "[…]"
@@ -93,19 +95,56 @@ def redact(message: str, secrets: Iterable[str] = ()) -> str:
     return message
 
 
-def messages(problems: list[Problem], text: str, labels: dict[str, str]) -> list[str]:
-    """The check's messages for the comment: privacy warnings by field and kind, the rest
-    as `kennishub check` words them, with personal data left out."""
+@dataclass(frozen=True)
+class Line:
+    """One message of the reply: under a form field, in the form's words."""
+
+    severity: str  # "error" | "warning"
+    field: str  # a field id of the form, or "" for the issue as a whole
+    text: str  # "Samenvatting: te kort (8 tekens) — gebruik minstens 30 tekens"
+
+
+def messages(problems: list[Problem], text: str, fields: FormFields) -> list[Line]:
+    """The check's problems by form field, in the form's order: privacy findings by field and
+    kind, every other message under its field's label, with personal data left out."""
     secrets = [f.text for f in privacy.find_personal_data(text)]
     lines = []
     for p in problems:
+        field = fields.field_of(p, text)
         if p.code.startswith("privacy-"):
-            severity = "fout" if p.severity == "error" else "waarschuwing"
-            item = private_fields([p], text, labels)[0]
-            lines.append(f"{severity}: {item} — een redacteur kijkt of dit weg moet")
+            item = private_fields([p], text, fields.label)[0]
+            lines.append(Line(p.severity, field, f"{item} — een redacteur kijkt of dit weg moet"))
         else:
-            lines.append(redact(text_line(p), secrets))
-    return lines
+            said = with_glossary(fields.in_form_words(escape(p.message)))
+            lines.append(Line(p.severity, field, redact(f"{fields.label_of(field)}: {said}", secrets)))
+    return in_form_order(lines, fields)
+
+
+def in_form_order(lines: list[Line], fields: FormFields) -> list[Line]:
+    """Errors before warnings, each in the order of the form's fields (the issue as a whole last)."""
+    rank = {field: n for n, field in enumerate(fields.order)}
+    keyed = sorted(enumerate(lines), key=lambda il: (il[1].severity != "error", rank.get(il[1].field, len(rank)), il[0]))
+    return list(dict.fromkeys(line for _, line in keyed))
+
+
+def conversion_lines(problems: list[str], values: dict[str, str], fields: FormFields) -> list[Line]:
+    """The converter's sentences (what blocks the entry) under their fields' labels."""
+    lines = []
+    for problem in problems:
+        field = fields.field_of_conversion(problem, values)
+        said = fields.conversion_in_form_words(problem, field)
+        lines.append(Line("error", field, f"{fields.label_of(field)}: {said}" if field else said))
+    return in_form_order(lines, fields)
+
+
+def _blocks(lines: list[Line]) -> str:
+    """'**Fouten**' and '**Waarschuwingen**', each a code block of messages (or nothing)."""
+    text = ""
+    for severity, title in (("error", "Fouten"), ("warning", "Waarschuwingen")):
+        chosen = [line.text for line in lines if line.severity == severity]
+        if chosen:
+            text += f"**{title}**\n\n{fenced(chr(10).join(chosen))}\n\n"
+    return text
 
 
 def fenced(text: str) -> str:
@@ -119,11 +158,17 @@ def _items(items: list[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def not_converted(problems: list[str], private: list[str] = ()) -> str:
-    text = "### We konden van dit issue nog geen bijdrage maken\n\n" + _items(problems) + "\n\n"
+def not_converted(problems: list[str] | list[Line], private: Iterable[str] = (), later: list[Line] = ()) -> str:
+    """Nothing written: what blocks the entry (bullets, the converter's sentences quote the
+    editor's text safely), what the check would say besides (`later`), and the personal data."""
+    items = [p.text if isinstance(p, Line) else p for p in problems]
+    text = "### We konden van dit issue nog geen bijdrage maken\n\nDit moet eerst anders:\n\n" + _items(items) + "\n\n"
+    if later:
+        text += "Verder zegt de automatische controle over je bijdrage:\n\n" + _blocks(list(later))
+    private = list(dict.fromkeys(private))
     if private:
         text += ("Let op: in het issue staan ook gegevens waarmee iemand te herkennen of te bereiken is. "
-                 "Haal ze weg:\n\n" + _items(list(private)) + "\n\n")
+                 "Haal ze weg:\n\n" + _items(private) + "\n\n")
     return text + (
         f"Pas het issue aan ({_EDIT}) "
         f"en vraag een redacteur om het label `{LABEL}` opnieuw toe te voegen.\n"
@@ -146,9 +191,14 @@ def not_written_private(private: list[str]) -> str:
     )
 
 
-def written(path: str, lines: list[str], errors: int) -> str:
+def _counted(lines: list[Line]) -> tuple[int, int]:
+    errors = sum(line.severity == "error" for line in lines)
+    return errors, len(lines) - errors
+
+
+def written(path: str, lines: list[Line]) -> str:
     text = f"### Je bijdrage staat klaar\n\nVan dit issue is het bestand `{path}` gemaakt.\n\n"
-    warnings = len(lines) - errors
+    errors, warnings = _counted(lines)
     if errors:
         text += (
             f"De automatische controle vond **{errors} {'fout' if errors == 1 else 'fouten'}**. "
@@ -162,6 +212,24 @@ def written(path: str, lines: list[str], errors: int) -> str:
         )
     else:
         text += "De automatische controle vond geen fouten. Een redacteur leest de bijdrage nog na.\n\n"
+    return text + _blocks(lines) + "De uitleg bij de meldingen staat op de pagina *Bijdragen* van de kennishub.\n"
+
+
+def pr_body(path: str, lines: list[Line], number: int | None) -> str:
+    """The pull request's description: where it came from, and what the check still says."""
+    source = f" (issue #{number})" if number else ""
+    text = f"Nieuwe bijdrage `{path}` uit het formulier 'Deel je verhaal'{source}.\n\n"
+    if number:
+        text += f"Closes #{number}\n\n"
+    errors, warnings = _counted(lines)
     if lines:
-        text += fenced("\n".join(lines)) + "\n\n"
-    return text + "De uitleg bij de meldingen staat op de pagina *Bijdragen* van de kennishub.\n"
+        text += (f"De automatische controle meldt {errors} {'fout' if errors == 1 else 'fouten'} en {warnings} "
+                 f"{'waarschuwing' if warnings == 1 else 'waarschuwingen'} (per veld van het formulier):\n\n"
+                 + _blocks(lines))
+    else:
+        text += "De automatische controle meldt niets.\n\n"
+    return text + (
+        "Controleer toestemming, privacy en thema's (zie de checklist in de pull-request-sjabloon). "
+        "De controle-workflow start niet vanzelf bij een pull request van een workflow: sluit de pull "
+        "request en open hem opnieuw om de controle te starten.\n"
+    )
