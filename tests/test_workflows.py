@@ -131,7 +131,9 @@ def test_issue_workflow_passes_the_issue_as_a_file():
     text = ISSUE.read_text(encoding="utf-8")
     assert "github.event.issue.body" not in text and "github.event.issue.title" not in text
     convert = next(s["run"] for _, s in steps(workflow) if "from-issue" in s.get("run", ""))
-    assert "--body-file" in convert and "--comment-file" in convert
+    assert "--body-file" in convert and "--comment-file" in convert and "--pr-body-file" in convert
+    create = next(s["run"] for _, s in steps(workflow) if "gh pr create" in s.get("run", ""))
+    assert '--body-file "$RUNNER_TEMP/pr.md"' in create
     assert any("gh issue comment" in s.get("run", "") for _, s in steps(workflow))
 
 
@@ -209,6 +211,11 @@ def test_issue_workflow_convert_step_outputs(tmp_path, case, status, path):
     assert outputs.get("status") == status
     assert outputs.get("path") == path
     assert (tmp_path / "reactie.md").read_text(encoding="utf-8").startswith("### ")
+    # the pull request's description comes from from-issue, only when a file was written
+    pr = tmp_path / "pr.md"
+    assert pr.exists() == bool(path)
+    if path:
+        assert "Closes #7" in pr.read_text(encoding="utf-8")
     assert _entries(root) - before == ({path} if path else set())
 
 
