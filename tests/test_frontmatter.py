@@ -315,3 +315,9 @@ def test_one_broken_key_leaves_the_others_as_pyyaml_reads_them(data: dict, which
     expected = yaml.load(dumped, Loader=SAFE_LOADER)
     assert fm.data == {k: v for k, v in expected.items() if k != broken}
     assert fm.problems[0].line == at + 2
+
+
+def test_yaml_file_reports_each_mistake_but_keeps_nothing() -> None:
+    fm = parse_yaml("authors:\n  a:\n    name:Anna\n  b:\n    name: Bea: redactie\n")
+    assert [(p.line, p.code) for p in fm.problems] == [(3, "yaml-colon-space"), (5, "yaml-colon")]
+    assert fm.data is None

@@ -167,11 +167,15 @@ def _missing(key: str) -> tuple:
 
 
 def parse_yaml(text: str, first_line: int = 1) -> FrontMatter:
-    """Read a whole YAML file (such as `.authors.yml`) with positions."""
+    """Read a whole YAML file (such as `.authors.yml`) with positions. When it does not
+    read, every mistake is reported at its line (as in a front matter), but nothing of
+    it is used: a registry is one block, half of it would mislead."""
     result = FrontMatter(start_line=first_line)
     try:
         result.data = Builder(result, first_line).build(text)
     except yaml.YAMLError as exc:
-        result.data = None
-        add_error(result.problems, exc, text, first_line)
+        _recover(result, exc, text, first_line)
+        result.data, result.broken = None, {}
+        result.key_marks.clear()
+        result.value_marks.clear()
     return result
