@@ -32,7 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from kennishub import feeds, pages_entry, pages_index
+from kennishub import feeds, pages_entry, pages_index, pages_messages
 from kennishub.html_policy import sanitize
 from kennishub.indexes import SiteIndex, build_index
 from kennishub.model import COLLECTIONS, Entry
@@ -145,6 +145,7 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
 
     def _specs(self, index: SiteIndex) -> list[PageSpec]:
         specs = pages_index.site_pages(index, per_page=self.config.per_page)
+        specs.append(pages_messages.messages_page())
         overview = PageSpec("themas/index.md", "Thema's", in_nav=True)
         overview.add(pages_index.themes_overview(index, overview.url))
         overview.meta["description"] = "Alle thema's van de kennishub met hun bijdragen."
