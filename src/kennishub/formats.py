@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 
 from kennishub import municipalities as gemeenten
 from kennishub import municipalities_history as herindelingen
-from kennishub import suggest
+from kennishub import known_names, suggest
 from kennishub.dates_nl import parse_dutch_date
 from kennishub.schema import Context, key_of
-from kennishub.text import fold
+from kennishub.text import fold, slugify
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -94,9 +94,13 @@ def check_theme(value, path: tuple, ctx: Context, schema: dict) -> None:
         return
     near = suggest.nearest_key(value, names) if names else None
     if near:
-        ctx.error(path, "unknown-theme", f"onbekend thema '{value}' — bedoel je '{near}'?")
+        offer = f"bedoel je '{near}'?"
     else:
-        ctx.error(path, "unknown-theme", f"onbekend thema '{value}' — kies uit: {', '.join(sorted(themes)) or '(nog geen thema’s in docs/themas/)'}")
+        fallback = "kies een thema uit docs/themas/ (de bestandsnaam zonder .md)" if themes else "er zijn nog geen thema’s"
+        offer = (known_names.choices(str(value), themes) or fallback) + "."
+    new = slugify(str(value)) or "naam-van-het-thema"
+    ctx.error(path, "unknown-theme", f"onbekend thema '{value}' — {offer} Een nieuw thema maak je met een bestand "
+              f"docs/themas/{new}.md met 'title' en 'description' erin")
 
 
 def check_municipality(value, path: tuple, ctx: Context, schema: dict) -> None:
@@ -116,16 +120,36 @@ def check_municipality(value, path: tuple, ctx: Context, schema: dict) -> None:
         ctx.error(path, "municipality-spelling", text, severity="warning")
     elif found.status != "ok":
         code = "municipality-ambiguous" if found.status == "ambiguous" else "unknown-municipality"
-        ctx.error(path, code, text)
+        ctx.error(path, code, _unknown_municipality(value, found, text) if code == "unknown-municipality" else text)
+
+
+def _unknown_municipality(value, found, text: str) -> str:
+    """`message_nl`'s text, with the nearest official names when it has no suggestion, and
+    how to name a place that is no municipality."""
+    if not text.startswith("onbekende gemeente"):
+        return text  # empty, or a province
+    if not (found.suggestion or found.choices):
+        near = known_names.nearest_names(str(value), gemeenten.all_municipalities())
+        if near:
+            text = f"onbekende gemeente '{value}' — bedoel je {known_names.quoted(near)}?"
+    return text + " Gemeenten komen uit de CBS-lijst en zijn niet aan te vullen; een dorp of wijk zet je bij places"
 
 
 def check_author(value, path: tuple, ctx: Context, schema: dict) -> None:
     authors = ctx.extras.get("authors", {})
     if value in authors:
         return
-    near = suggest.nearest(value, list(authors))
-    hint = f" — bedoel je '{near}'?" if near else f" — voeg de auteur toe aan {ctx.extras.get('authors_file', '.authors.yml')}"
-    ctx.error(path, "unknown-author", f"onbekende auteur '{value}'{hint}")
+    near = suggest.nearest(str(value), list(authors))
+    offer = f"bedoel je '{near}'? " if near else ""
+    listed = sorted(authors) if len(authors) <= known_names.SHORT else known_names.nearest_names(str(value), authors)
+    if listed:
+        word = "bestaande auteurs" if len(authors) <= known_names.SHORT else "bestaande auteurs die erop lijken"
+        offer += f"{word.capitalize() if near else word}: {', '.join(listed)}. "
+    key = str(value) if _SLUG.match(str(value)) else (slugify(str(value)) or "sleutel")
+    file = ctx.extras.get("authors_file", ".authors.yml")
+    add = f"{'Een' if offer else 'een'} nieuwe auteur zet je in {file}"
+    ctx.error(path, "unknown-author", f"onbekende auteur '{value}' — {offer}{add} onder 'authors:', met deze twee "
+              f"regels: '  {key}:' en '    name: Voornaam Achternaam'")
 
 
 def check_entry_slug(value, path: tuple, ctx: Context, schema: dict) -> None:
