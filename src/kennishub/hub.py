@@ -74,7 +74,7 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, ignoring MkDocs/Material tags such as !!python/name and !ENV."""
 
 
-def _ignore_tag(loader, suffix, node):
+def ignore_tag(loader, suffix, node):
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
@@ -82,8 +82,8 @@ def _ignore_tag(loader, suffix, node):
     return loader.construct_mapping(node)
 
 
-_ConfigLoader.add_multi_constructor("!", _ignore_tag)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_ConfigLoader.add_multi_constructor("!", ignore_tag)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", ignore_tag)
 
 
 def read_config(root: Path) -> dict:

@@ -23,7 +23,7 @@ INTRO = (
     "voorbeeld: de regel waar het misging en wat de controle daar zei. Achter het streepje (—) staat steeds "
     "wat je moet veranderen. Een <strong>fout</strong> houdt publicatie tegen; een <strong>waarschuwing</strong> "
     "niet, maar een redacteur kijkt ernaar. Hoe je een melding leest staat op de pagina "
-    "<a href=\"../bijdragen/\">Bijdragen</a>.</p>"
+    "<em>Bijdragen</em> (onder Over).</p>"
 )
 
 

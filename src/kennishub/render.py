@@ -25,6 +25,8 @@ from pathlib import Path
 import markdown
 import yaml
 
+from kennishub.hub import ignore_tag
+
 MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")
 DEADLINE = 2.0  # seconds for one body; real entries take a few milliseconds
 TAG_WINDOW = 4096  # a tag must end within this many characters
@@ -56,17 +58,9 @@ def _env(loader, node):
     return values[-1] if len(values) > 1 else None
 
 
-def _other_tag(loader, suffix, node):
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
-
-
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", _python_name)
 _Loader.add_constructor("!ENV", _env)
-_Loader.add_multi_constructor("!", _other_tag)
+_Loader.add_multi_constructor("!", ignore_tag)
 
 
 def markdown_config(root: Path) -> tuple[list[str], dict]:
