@@ -16,10 +16,10 @@ scripts/bench_hostile.py measures the rules on hostile bodies of 1 MB.
 from __future__ import annotations
 
 import re
-from html import unescape
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import unescape
 
 from kennishub import comments
 from kennishub.schema import model

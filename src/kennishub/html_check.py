@@ -10,7 +10,6 @@ the editor must act. That costs a few renderings, and only in a file with a prob
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -36,12 +35,7 @@ class HtmlIssue:
     severity: str = "error"
 
 
-_ID = re.compile(r'\sid="([^"]+)"')
-
-
-def anchor_ids(html: str) -> set[str]:
-    """The ids of a rendered body (headings, footnotes, attr_list), as links may name them."""
-    return set(_ID.findall(html_policy.sanitize(html))) if " id=" in html else set()
+anchor_ids = html_policy.ids
 
 
 def _key(v: Violation) -> tuple:
@@ -53,10 +47,15 @@ def _counts(renderer: Renderer, text: str) -> Counter:
         html = renderer.render(text)
     except RenderError:
         return Counter()
+    return Counter(_key(v) for v in _problems(html))
+
+
+def _problems(html: str) -> list[Violation]:
+    """What the allow-list would remove from `html`, and its images without alt text."""
     found = html_policy.violations(html)
     if "<img" in html:
         found += [Violation("alt", "img", "alt", v) for v in _images_without_alt(html)]
-    return Counter(_key(v) for v in found)
+    return found
 
 
 def _code(v: Violation) -> str:
@@ -103,9 +102,7 @@ def check_rendered(body: str, renderer: Renderer) -> tuple[list[HtmlIssue], set[
     except RenderError as exc:
         line = body.count("\n", 0, exc.offset) if exc.offset >= 0 else 0
         return [HtmlIssue(line, None, "render-failed", str(exc))], None
-    found = html_policy.violations(html)
-    if "<img" in html:
-        found += [Violation("alt", "img", "alt", v) for v in _images_without_alt(html)]
+    found = _problems(html)
     issues: list[HtmlIssue] = []
     if not found:
         return issues, anchor_ids(html)

@@ -165,6 +165,15 @@ def _styles(html: str) -> str:
     return _STYLE.sub(lambda m: 'style="%s"' % re.sub(r"\s+|;$", "", m.group(1)), html)
 
 
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def ids(html: str) -> set[str]:
+    """The ids the published form of `html` holds (headings, footnotes, attr_list): what
+    a link's #anchor may name."""
+    return set(_ID.findall(sanitize(html))) if " id=" in html else set()
+
+
 def message_nl(v: Violation) -> str:
     p = policy()
     if v.kind == "tag":

@@ -36,7 +36,7 @@ from kennishub import feeds, pages_entry, pages_index, pages_messages
 from kennishub.html_policy import sanitize
 from kennishub.indexes import SiteIndex, build_index
 from kennishub.model import COLLECTIONS, Entry
-from kennishub.pages import PageSpec, fill_slots, sanitize_around_slots, newest_cards, slot, themes_grid
+from kennishub.pages import PageSpec, fill_slots, newest_cards, sanitize_around_slots, slot, themes_grid
 from kennishub.related import RelatedFinder
 
 log = get_plugin_logger(__name__)
@@ -83,12 +83,6 @@ class KennishubPlugin(BasePlugin[KennishubConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         if not config.use_directory_urls:
             raise PluginError("kennishub: zet 'use_directory_urls' aan in mkdocs.yml; de hub gebruikt mapadressen")
-        from kennishub.report import text_line
-        from kennishub.site_name import site_name_problems
-
-        config_file = Path(config.config_file_path or self.root / "mkdocs.yml")
-        for problem in site_name_problems(config.site_name, config_file, self.root):
-            raise PluginError(text_line(problem))  # Material prints the name raw (see site_name.py)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from kennishub import html_policy
 from kennishub.render import Renderer
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
@@ -24,7 +25,6 @@ _SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _INDENTED_HEADING = re.compile(r"^[ \t]+#", re.M)
 _HEADING = re.compile(r"^(?:#{1,6}[ \t].*|[^\n]+\n(?:=+|-+)[ \t]*)$", re.M)
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
-_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def needs_rendering(body: str) -> bool:
@@ -72,7 +72,7 @@ def outline_ids(body: str, renderer: Renderer) -> set[str]:
             ids.add(unique(slugify(text, separator), ids, counters))
     elif headings:
         html = renderer.render("\n\n".join(headings))
-        ids |= set(_ID.findall(html))
+        ids |= html_policy.ids(html)
     if "[^" in body:
         for label in _FOOTNOTE.findall(body):
             ids |= {f"fn:{label}", f"fnref:{label}"}

@@ -133,7 +133,8 @@ class _Run:
         for finding in privacy.find_personal_data(text):
             if not privacy.allowed(finding.text, allow):
                 shown += 1
-                line, col = line_col(text, finding.start)
+                if shown <= MAX_PRIVACY_REPORTED or first is None:
+                    line, col = line_col(text, finding.start)
                 if shown <= MAX_PRIVACY_REPORTED:
                     self.report(rel, line + 1, col, finding.severity, finding.code, privacy.message_nl(finding))
                 elif first is None:
